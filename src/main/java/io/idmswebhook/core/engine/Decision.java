@@ -1,0 +1,92 @@
+package io.idmswebhook.core.engine;
+
+import io.idmswebhook.core.rules.Finding;
+import io.idmswebhook.core.rules.RuleId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the engine decided about one object: denials (any denial blocks the write), warnings,
+ * and the merged mirror order per source of the object, as the nodes will use it.
+ */
+public record Decision(List<Finding> denials, List<Finding> warnings, Map<String, List<String>> mergedOrders) {
+
+    /** Kubernetes truncates a single warning over this many characters. */
+    public static final int MAX_WARNING_LENGTH = 256;
+    /** Kubernetes drops warnings past this many characters in total. */
+    public static final int MAX_WARNINGS_TOTAL = 4096;
+
+    public Decision {
+        denials = List.copyOf(denials);
+        warnings = List.copyOf(warnings);
+        mergedOrders = Map.copyOf(mergedOrders);
+    }
+
+    public static Decision allow() {
+        return new Decision(List.of(), List.of(), Map.of());
+    }
+
+    public boolean allowed() {
+        return denials.isEmpty();
+    }
+
+    /** {@code status.message} of a denial: one finding per line, most important first. */
+    public String statusMessage() {
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : denials) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(f.message());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Warnings as kubectl will show them: each at most {@value #MAX_WARNING_LENGTH} characters and
+     * all together at most {@value #MAX_WARNINGS_TOTAL}, so that the API server drops none silently.
+     * A long one is shortened in the middle of its text, keeping its rule id; the ones that do not
+     * fit are summarised by a last line that says how many were left out.
+     */
+    public List<String> warningMessages() {
+        List<String> out = new ArrayList<>(warnings.size());
+        int total = 0;
+        for (int i = 0; i < warnings.size(); i++) {
+            String text = fit(warnings.get(i));
+            int left = warnings.size() - i - 1;
+            String more = left == 0 ? null : "and " + left + " more warning(s) not shown; lint the object offline to see all";
+            int reserve = more == null ? 0 : more.length();
+            if (total + text.length() + reserve > MAX_WARNINGS_TOTAL) {
+                out.add("and " + (warnings.size() - i) + " more warning(s) not shown; lint the object offline to see all");
+                return out;
+            }
+            out.add(text);
+            total += text.length();
+        }
+        return out;
+    }
+
+    private static String fit(Finding f) {
+        String text = f.message();
+        if (text.length() <= MAX_WARNING_LENGTH) {
+            return text;
+        }
+        String tail = "... " + f.rule().tag();
+        return text.substring(0, MAX_WARNING_LENGTH - tail.length()) + tail;
+    }
+
+    /** Rule ids that fired, denials first, each once, for logs, metrics and audit annotations. */
+    public Set<RuleId> ruleIds() {
+        Set<RuleId> ids = new LinkedHashSet<>();
+        for (Finding f : denials) {
+            ids.add(f.rule());
+        }
+        for (Finding f : warnings) {
+            ids.add(f.rule());
+        }
+        return ids;
+    }
+}

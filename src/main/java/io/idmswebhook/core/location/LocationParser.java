@@ -1,0 +1,293 @@
+package io.idmswebhook.core.location;
+
+import io.idmswebhook.core.location.LocationProblem.Kind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses a location with the grammar of the IDMS/ITMS CRD patterns, accepting exactly what
+ * those patterns accept under Go's RE2 semantics, in one left-to-right pass.
+ *
+ * <p>Hand-written on purpose: the CRD pattern run through a backtracking engine
+ * ({@code java.util.regex}) takes about a minute on {@code "quay.io/" + "a".repeat(28) + "!"},
+ * and this runs on every admission request. Each character is looked at a bounded number of
+ * times, so the work is linear in the input length.
+ *
+ * <p>On failure it says which part is wrong, checked from the most telling mistake to the least
+ * (a scheme before the host characters it would also break), so the message names the cause.
+ */
+public final class LocationParser {
+
+    private LocationParser() {
+    }
+
+    /** Parses {@code raw} for the given role; never throws. */
+    public static ParsedLocation parse(String raw, LocationRole role) {
+        if (raw == null || raw.isEmpty()) {
+            return fail(Kind.EMPTY, "is empty", "write a registry host, optionally with :port and /path");
+        }
+        LocationProblem chars = checkCharacters(raw);
+        if (chars != null) {
+            return new ParsedLocation(null, chars);
+        }
+        int scheme = raw.indexOf("://");
+        if (scheme >= 0) {
+            String given = raw.substring(0, scheme + 3);
+            if (given.equalsIgnoreCase("http://")) {
+                return fail(Kind.SCHEME, "has the scheme \"" + given + "\"; a location has no scheme",
+                        "remove \"" + given + "\" and, if the registry serves plain HTTP, list it under "
+                                + "spec.registrySources.insecureRegistries of the cluster image config "
+                                + "(images.config.openshift.io/cluster)");
+            }
+            return fail(Kind.SCHEME, "has the scheme \"" + given + "\"; a location has no scheme",
+                    "remove \"" + given + "\"");
+        }
+        if (raw.indexOf('@') >= 0) {
+            return fail(Kind.DIGEST, "has a digest (\"" + raw.substring(raw.indexOf('@')) + "\")",
+                    "remove the @digest part: a location names a registry or repository, not an image");
+        }
+        if (raw.indexOf('[') >= 0 || raw.indexOf(']') >= 0) {
+            return fail(Kind.IPV6, "has an IPv6 literal in brackets, which the CRD grammar does not accept",
+                    "use a DNS name or an IPv4 address for the registry");
+        }
+        if (raw.charAt(0) == '*') {
+            return parseWildcard(raw, role);
+        }
+        int star = raw.indexOf('*');
+        if (star >= 0) {
+            return fail(Kind.BAD_WILDCARD, "has \"*\" at position " + star
+                            + "; a wildcard is only allowed as a leading \"*.\" of a source",
+                    role == LocationRole.SOURCE
+                            ? "write the wildcard as *.domain, or name the host exactly"
+                            : "name the mirror host exactly; mirrors cannot be wildcards");
+        }
+        return parsePlain(raw);
+    }
+
+    private static LocationProblem checkCharacters(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+                String where = i == 0 ? "leading" : i == raw.length() - 1 ? "trailing" : "inner";
+                return new LocationProblem(Kind.WHITESPACE,
+                        "has " + where + " whitespace (" + describeChar(c) + " at position " + i + ")",
+                        "remove the whitespace");
+            }
+            if (c < 0x20 || c == 0x7F) {
+                return new LocationProblem(Kind.CONTROL_CHARACTER,
+                        "has a control character (" + describeChar(c) + " at position " + i + ")",
+                        "remove it");
+            }
+            if (c > 0x7E) {
+                return new LocationProblem(Kind.NON_ASCII,
+                        "has a non-ASCII character (" + describeChar(c) + " at position " + i + ")",
+                        "use ASCII only; write an internationalised host in its xn-- (punycode) form");
+            }
+        }
+        return null;
+    }
+
+    private static String describeChar(char c) {
+        return switch (c) {
+            case ' ' -> "space";
+            case '\t' -> "tab";
+            case '\n' -> "newline";
+            case '\r' -> "carriage return";
+            default -> String.format("U+%04X", (int) c);
+        };
+    }
+
+    private static ParsedLocation parseWildcard(String raw, LocationRole role) {
+        if (role == LocationRole.MIRROR) {
+            return fail(Kind.WILDCARD_IN_MIRROR, "is a wildcard; mirrors cannot be wildcards",
+                    "name the mirror registry exactly (host[:port][/path])");
+        }
+        if (raw.length() < 2 || raw.charAt(1) != '.') {
+            return fail(Kind.BAD_WILDCARD, "starts with \"*\" not followed by \".\"",
+                    "write a wildcard source as *.domain, e.g. *.example.com");
+        }
+        String domain = raw.substring(2);
+        int slash = domain.indexOf('/');
+        int colon = domain.indexOf(':');
+        if (slash >= 0 || colon >= 0) {
+            return fail(Kind.WILDCARD_WITH_PORT_OR_PATH,
+                    "is a wildcard with a " + (colon >= 0 && (slash < 0 || colon < slash) ? "port" : "path")
+                            + "; a wildcard source covers hosts only",
+                    "drop the port and path (*.domain), or name the host exactly to scope a repository");
+        }
+        LocationProblem host = checkHost(domain, true);
+        if (host != null) {
+            return new ParsedLocation(null, host);
+        }
+        return new ParsedLocation(new Location(raw, true, domain, null, List.of()), null);
+    }
+
+    private static ParsedLocation parsePlain(String raw) {
+        int slash = raw.indexOf('/');
+        String hostPort = slash < 0 ? raw : raw.substring(0, slash);
+        int colon = hostPort.indexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        String port = null;
+        if (colon >= 0) {
+            port = hostPort.substring(colon + 1);
+            LocationProblem p = checkPort(port, slash < 0);
+            if (p != null) {
+                return new ParsedLocation(null, p);
+            }
+        }
+        LocationProblem h = checkHost(host, false);
+        if (h != null) {
+            return new ParsedLocation(null, h);
+        }
+        List<String> path = new ArrayList<>();
+        if (slash >= 0) {
+            int start = slash + 1;
+            while (true) {
+                int next = raw.indexOf('/', start);
+                int end = next < 0 ? raw.length() : next;
+                String component = raw.substring(start, end);
+                LocationProblem c = checkComponent(component, next < 0, raw.length() == end && next < 0);
+                if (c != null) {
+                    return new ParsedLocation(null, c);
+                }
+                path.add(component);
+                if (next < 0) {
+                    break;
+                }
+                start = next + 1;
+            }
+        }
+        return new ParsedLocation(new Location(raw, false, host, port, path), null);
+    }
+
+    private static LocationProblem checkPort(String port, boolean last) {
+        if (port.isEmpty()) {
+            return new LocationProblem(Kind.BAD_PORT, "has \":\" with no port after it",
+                    "remove the \":\" or add the port number");
+        }
+        for (int i = 0; i < port.length(); i++) {
+            char c = port.charAt(i);
+            if (c < '0' || c > '9') {
+                if (last && port.indexOf(':') < 0) {
+                    return new LocationProblem(Kind.TAG,
+                            "has \":" + port + "\", a tag or a port that is not a number",
+                            "remove the tag: a location names a registry or repository, not an image; "
+                                    + "a port is digits only");
+                }
+                return new LocationProblem(Kind.BAD_PORT, "has the port \"" + port + "\", which is not a number",
+                        "write the port as digits only");
+            }
+        }
+        return null;
+    }
+
+    /** Host: DNS-style labels of ASCII letters, digits and inner hyphens, joined by dots. */
+    private static LocationProblem checkHost(String host, boolean wildcardDomain) {
+        String what = wildcardDomain ? "the wildcard domain" : "the host";
+        if (host.isEmpty()) {
+            return new LocationProblem(Kind.BAD_HOST, "has an empty host",
+                    "start the location with the registry host name");
+        }
+        int labelStart = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            if (i == host.length() || host.charAt(i) == '.') {
+                if (i == labelStart) {
+                    return new LocationProblem(Kind.BAD_HOST,
+                            what + " \"" + host + "\" has an empty label (\"..\" or a leading or trailing \".\")",
+                            "remove the extra \".\"");
+                }
+                if (host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+                    return new LocationProblem(Kind.BAD_HOST, what + " \"" + host
+                                    + "\" has a label that starts or ends with \"-\"",
+                            "host labels start and end with a letter or digit");
+                }
+                labelStart = i + 1;
+                continue;
+            }
+            char c = host.charAt(i);
+            if (!(isAlnum(c) || c == '-')) {
+                return new LocationProblem(Kind.BAD_HOST,
+                        what + " \"" + host + "\" has \"" + c + "\", which host names do not allow",
+                        "use only letters, digits, inner \"-\" and \".\" in the host");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A path component: lowercase alphanumeric runs separated by exactly one of {@code .}, {@code _},
+     * {@code __} or one or more {@code -}.
+     */
+    private static LocationProblem checkComponent(String c, boolean last, boolean atEnd) {
+        if (c.isEmpty()) {
+            if (last && atEnd) {
+                return new LocationProblem(Kind.EMPTY_COMPONENT, "ends with \"/\"", "remove the trailing \"/\"");
+            }
+            return new LocationProblem(Kind.EMPTY_COMPONENT, "has an empty path component (\"//\")",
+                    "remove the extra \"/\"");
+        }
+        int colon = c.indexOf(':');
+        if (colon >= 0) {
+            return new LocationProblem(Kind.TAG, "has a tag (\"" + c.substring(colon) + "\") in the path",
+                    "remove the tag: a location names a registry or repository, not an image");
+        }
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                return new LocationProblem(Kind.UPPERCASE_PATH,
+                        "has uppercase letters in the path component \"" + c + "\"",
+                        "repository paths are lowercase; write \"" + c.toLowerCase(java.util.Locale.ROOT) + "\"");
+            }
+            if (!(isLowerAlnum(ch) || ch == '.' || ch == '_' || ch == '-')) {
+                return new LocationProblem(Kind.BAD_PATH_CHARACTER,
+                        "has \"" + ch + "\" in the path component \"" + c + "\"",
+                        "use lowercase letters, digits and the separators . _ __ -");
+            }
+        }
+        if (!isLowerAlnum(c.charAt(0)) || !isLowerAlnum(c.charAt(c.length() - 1))) {
+            return new LocationProblem(Kind.BAD_SEPARATOR,
+                    "has the path component \"" + c + "\", which starts or ends with a separator",
+                    "start and end each path component with a lowercase letter or digit");
+        }
+        int i = 0;
+        while (i < c.length()) {
+            char ch = c.charAt(i);
+            if (isLowerAlnum(ch)) {
+                i++;
+                continue;
+            }
+            int sepStart = i;
+            while (i < c.length() && !isLowerAlnum(c.charAt(i))) {
+                i++;
+            }
+            String sep = c.substring(sepStart, i);
+            if (!(sep.equals(".") || sep.equals("_") || sep.equals("__") || allHyphens(sep))) {
+                return new LocationProblem(Kind.BAD_SEPARATOR,
+                        "has the separator \"" + sep + "\" in the path component \"" + c + "\"",
+                        "separate words with one of . _ __ or hyphens");
+            }
+        }
+        return null;
+    }
+
+    private static boolean allHyphens(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isLowerAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static ParsedLocation fail(Kind kind, String problem, String fix) {
+        return new ParsedLocation(null, new LocationProblem(kind, problem, fix));
+    }
+}

@@ -1,0 +1,49 @@
+package io.idmswebhook.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One entry of a mirror list, kind-neutral.
+ *
+ * @param index  position in the object's list, for field paths
+ * @param source the source as written (may be null or invalid: rules report that)
+ * @param mirrors the mirrors as written, in order; never null
+ * @param policy the raw {@code mirrorSourcePolicy}, or null when unset (ICSP: always null)
+ */
+public record MirrorEntry(int index, String source, List<String> mirrors, String policy) {
+
+    public MirrorEntry {
+        mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+    }
+
+    /** Unset and unknown values count as allow: an unknown value is denied on its own (S5). */
+    public MirrorSourcePolicy effectivePolicy() {
+        return policy == null ? MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE
+                : MirrorSourcePolicy.parse(policy).orElse(MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE);
+    }
+
+    public boolean neverContactSource() {
+        return effectivePolicy() == MirrorSourcePolicy.NEVER_CONTACT_SOURCE;
+    }
+
+    /** Mirrors that differ from the source byte for byte. */
+    public List<String> realMirrors() {
+        List<String> out = new ArrayList<>(mirrors.size());
+        for (String m : mirrors) {
+            if (m != null && !m.equals(source)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    public boolean hasRealMirror() {
+        for (String m : mirrors) {
+            if (m != null && !m.equals(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
