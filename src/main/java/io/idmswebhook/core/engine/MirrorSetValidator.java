@@ -2,11 +2,19 @@ package io.idmswebhook.core.engine;
 
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
+import io.idmswebhook.core.rules.CrossPolicyRules;
+import io.idmswebhook.core.rules.EntryPolicyRules;
 import io.idmswebhook.core.rules.Finding;
+import io.idmswebhook.core.rules.Limits;
+import io.idmswebhook.core.rules.OrderRules;
+import io.idmswebhook.core.rules.ParsedEntry;
 import io.idmswebhook.core.rules.RuleId;
+import io.idmswebhook.core.rules.SyntaxRules;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates one object (and, on UPDATE, its old version) against the rule book and the cluster
@@ -14,16 +22,80 @@ import java.util.Map;
  */
 public final class MirrorSetValidator {
 
+    private final Limits limits;
+
+    public MirrorSetValidator() {
+        this(Limits.DEFAULT);
+    }
+
+    public MirrorSetValidator(Limits limits) {
+        this.limits = limits;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * @param object    the object being written
+     * @param oldObject its previous version on UPDATE, else null: a denial that the old version
+     *                  already had (same rule, same values) is only a warning, so unrelated edits
+     *                  are never blocked by an old mistake
+     * @param cluster   the other objects; the cluster's copy of {@code object} is ignored
+     */
     public Decision validate(MirrorSet object, MirrorSet oldObject, ClusterView cluster) {
+        List<Finding> limit = new ArrayList<>(1);
+        if (!limits.check(object, limit)) {
+            return new Decision(limit, List.of(), Map.of());
+        }
+        List<Finding> findings = new ArrayList<>();
+        Map<String, List<String>> orders = evaluate(object, cluster, findings);
+        if (oldObject != null && findings.stream().anyMatch(Finding::denies)) {
+            findings = ratchet(findings, oldObject, cluster);
+        }
         List<Finding> denials = new ArrayList<>();
-        for (MirrorEntry e : object.entries()) {
-            if (e.policy() != null && !e.hasRealMirror()) {
-                denials.add(Finding.deny(RuleId.P1, object.entryPath(e.index()) + ".mirrorSourcePolicy",
-                        e.source() + " " + e.policy(),
-                        "mirrorSourcePolicy " + e.policy() + " is set but the entry has no mirror other than its source",
-                        "add a mirror or remove mirrorSourcePolicy"));
+        List<Finding> warnings = new ArrayList<>();
+        if (cluster.state() == ClusterState.UNAVAILABLE) {
+            warnings.add(Finding.warn(RuleId.X2, "", "",
+                    "cross-object checks were skipped because the cluster view is unavailable;"
+                            + " only this object was checked",
+                    "retry later to check it against the other mirror sets"));
+        }
+        for (Finding f : findings) {
+            (f.denies() ? denials : warnings).add(f);
+        }
+        return new Decision(denials, warnings, orders);
+    }
+
+    private static Map<String, List<String>> evaluate(MirrorSet set, ClusterView cluster, List<Finding> out) {
+        EntryPolicyRules.checkObject(set, out);
+        List<ParsedEntry> parsed = new ArrayList<>(set.entries().size());
+        for (MirrorEntry e : set.entries()) {
+            ParsedEntry pe = SyntaxRules.check(set, e, out);
+            EntryPolicyRules.check(pe, out);
+            parsed.add(pe);
+        }
+        ClusterView view = new ReviewView(cluster, set);
+        CrossPolicyRules.check(set, parsed, view, out);
+        return OrderRules.check(set, parsed, view, out);
+    }
+
+    private List<Finding> ratchet(List<Finding> findings, MirrorSet oldObject, ClusterView cluster) {
+        List<Finding> old = new ArrayList<>();
+        if (!limits.check(oldObject, old)) {
+            return findings;
+        }
+        evaluate(oldObject, cluster, old);
+        Set<String> before = new HashSet<>();
+        for (Finding f : old) {
+            if (f.denies()) {
+                before.add(f.ratchetKey());
             }
         }
-        return new Decision(denials, List.of(), Map.of());
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            out.add(f.denies() && before.contains(f.ratchetKey()) ? f.asPreexistingWarning() : f);
+        }
+        return out;
     }
 }

@@ -35,9 +35,10 @@ public record Finding(RuleId rule, Verdict verdict, String path, String subject,
         return verdict == Verdict.DENY;
     }
 
-    /** The same finding as a warning (UPDATE ratcheting of an unchanged old mistake). */
-    public Finding asWarning() {
-        return verdict == Verdict.WARN ? this : new Finding(rule, Verdict.WARN, path, subject, problem, fix);
+    /** The same finding as a warning: UPDATE ratcheting of a mistake the old version already had. */
+    public Finding asPreexistingWarning() {
+        return verdict == Verdict.WARN ? this
+                : new Finding(rule, Verdict.WARN, path, subject, problem + " (already so before this update)", fix);
     }
 
     /** What ratcheting compares: the rule and the offending values, never list positions. */

@@ -1,0 +1,168 @@
+package io.idmswebhook.core.merge;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Merges every mirror list that names one source into the single order the nodes use, exactly
+ * as the Machine Config Operator does (rule book section 3): a precedence graph with an edge
+ * between consecutive mirrors and from the last mirror to the source when the list does not name
+ * it; a FIFO topological sort seeded with the in-degree-0 nodes in byte order; on a cycle, the
+ * first unused node in byte order is taken even though it still has predecessors; a trailing
+ * source is dropped.
+ *
+ * <p>A priority queue would be wrong: {@code [z.m, y.m] + [b.m, a.m]} must give
+ * {@code b.m, z.m, a.m, y.m}, interleaved in FIFO order.
+ *
+ * <p>Locations that pass the grammar are ASCII, where {@link String#compareTo} is byte order.
+ */
+public final class MirrorMerge {
+
+    private MirrorMerge() {
+    }
+
+    /**
+     * @param source the source the lists belong to
+     * @param lists  the mirror lists, each in its written order; the caller leaves out lists
+     *               with no real mirror (the nodes skip them)
+     */
+    public static MergedOrder merge(String source, List<List<String>> lists) {
+        Map<String, Set<String>> successors = new HashMap<>();
+        Map<String, Integer> inDegree = new HashMap<>();
+        TreeSet<String> nodes = new TreeSet<>();
+        for (List<String> list : lists) {
+            if (list.isEmpty()) {
+                continue;
+            }
+            for (String m : list) {
+                nodes.add(m);
+            }
+            for (int i = 0; i + 1 < list.size(); i++) {
+                addEdge(successors, inDegree, list.get(i), list.get(i + 1));
+            }
+            if (!list.contains(source)) {
+                nodes.add(source);
+                addEdge(successors, inDegree, list.get(list.size() - 1), source);
+            }
+        }
+        List<String> sorted = new ArrayList<>(nodes);
+        List<String> order = topologicalOrder(sorted, successors, inDegree);
+        if (!order.isEmpty() && order.get(order.size() - 1).equals(source)) {
+            order.remove(order.size() - 1);
+        }
+        return new MergedOrder(source, order, cycles(sorted, successors), lists.size());
+    }
+
+    private static void addEdge(Map<String, Set<String>> successors, Map<String, Integer> inDegree,
+                                String from, String to) {
+        if (successors.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to)) {
+            inDegree.merge(to, 1, Integer::sum);
+        }
+    }
+
+    private static List<String> topologicalOrder(List<String> sorted, Map<String, Set<String>> successors,
+                                                 Map<String, Integer> inDegreeIn) {
+        Map<String, Integer> inDegree = new HashMap<>(inDegreeIn);
+        Set<String> used = new java.util.HashSet<>();
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        for (String n : sorted) {
+            if (inDegree.getOrDefault(n, 0) == 0) {
+                queue.add(n);
+            }
+        }
+        List<String> order = new ArrayList<>(sorted.size());
+        int fallback = 0;
+        while (order.size() < sorted.size()) {
+            String next;
+            if (!queue.isEmpty()) {
+                next = queue.poll();
+            } else {
+                while (used.contains(sorted.get(fallback))) {
+                    fallback++;
+                }
+                next = sorted.get(fallback);
+            }
+            order.add(next);
+            used.add(next);
+            List<String> ready = new ArrayList<>();
+            for (String s : successors.getOrDefault(next, Set.of())) {
+                int d = inDegree.merge(s, -1, Integer::sum);
+                if (d == 0 && !used.contains(s)) {
+                    ready.add(s);
+                }
+            }
+            Collections.sort(ready);
+            queue.addAll(ready);
+        }
+        return order;
+    }
+
+    /** Strongly connected components with more than one node or a self-loop (Tarjan, iterative). */
+    static List<List<String>> cycles(List<String> sorted, Map<String, Set<String>> successors) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        ArrayDeque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new java.util.HashSet<>();
+        List<List<String>> out = new ArrayList<>();
+        int counter = 0;
+        for (String root : sorted) {
+            if (index.containsKey(root)) {
+                continue;
+            }
+            ArrayDeque<Object[]> work = new ArrayDeque<>();
+            work.push(new Object[] {root, successors.getOrDefault(root, Set.of()).iterator()});
+            index.put(root, counter);
+            low.put(root, counter);
+            counter++;
+            stack.push(root);
+            onStack.add(root);
+            while (!work.isEmpty()) {
+                Object[] frame = work.peek();
+                String v = (String) frame[0];
+                @SuppressWarnings("unchecked")
+                java.util.Iterator<String> it = (java.util.Iterator<String>) frame[1];
+                if (it.hasNext()) {
+                    String w = it.next();
+                    if (!index.containsKey(w)) {
+                        index.put(w, counter);
+                        low.put(w, counter);
+                        counter++;
+                        stack.push(w);
+                        onStack.add(w);
+                        work.push(new Object[] {w, successors.getOrDefault(w, Set.of()).iterator()});
+                    } else if (onStack.contains(w)) {
+                        low.put(v, Math.min(low.get(v), index.get(w)));
+                    }
+                    continue;
+                }
+                work.pop();
+                if (!work.isEmpty()) {
+                    String parent = (String) work.peek()[0];
+                    low.put(parent, Math.min(low.get(parent), low.get(v)));
+                }
+                if (low.get(v).equals(index.get(v))) {
+                    List<String> component = new ArrayList<>();
+                    String w;
+                    do {
+                        w = stack.pop();
+                        onStack.remove(w);
+                        component.add(w);
+                    } while (!w.equals(v));
+                    if (component.size() > 1 || successors.getOrDefault(v, Set.of()).contains(v)) {
+                        Collections.sort(component);
+                        out.add(component);
+                    }
+                }
+            }
+        }
+        out.sort((a, b) -> a.get(0).compareTo(b.get(0)));
+        return out;
+    }
+}
