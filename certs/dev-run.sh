@@ -1,0 +1,15 @@
+#!/bin/sh
+# Runs the webhook on the embedded default: HTTPS on 127.0.0.1:8443, health on
+# http://127.0.0.1:9000, no cluster (cross-object checks off). Makes development certificates
+# under certs/dev/ when they are absent and builds first, so it works from a fresh clone.
+# Extra arguments go to the JVM (e.g. -Dquarkus.log.level=DEBUG). Stop with Ctrl-C.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+if [ ! -e certs/dev/tls.crt ] || [ ! -e certs/dev/tls.key ]; then
+    sh certs/make-certs.sh --out certs/dev >/dev/null
+fi
+./mvnw -B -q package -DskipTests
+exec java -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 \
+    -Didms.cluster-checks=off "$@" -jar target/quarkus-app/quarkus-run.jar

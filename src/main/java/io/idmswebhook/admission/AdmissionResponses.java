@@ -1,0 +1,60 @@
+package io.idmswebhook.admission;
+
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import io.idmswebhook.core.engine.Decision;
+import java.util.List;
+
+/**
+ * Every AdmissionReview this service answers is built here, so that the fields the API server
+ * insists on ({@code apiVersion}, {@code kind}, {@code response.uid}) cannot be forgotten on one
+ * path. Small constructors in the manner of controller-runtime: allowed, denied, with warnings.
+ */
+public final class AdmissionResponses {
+
+    public static final String API_VERSION = "admission.k8s.io/v1";
+    public static final String KIND = "AdmissionReview";
+    /** The code the API server shows for a webhook denial ("admission webhook ... denied the request"). */
+    public static final int DENIED_CODE = 403;
+
+    private AdmissionResponses() {
+    }
+
+    public static AdmissionReview allowed(String uid) {
+        return review(uid, true, null, List.of());
+    }
+
+    public static AdmissionReview denied(String uid, String message) {
+        Status status = new StatusBuilder().withCode(DENIED_CODE).withMessage(message).build();
+        return review(uid, false, status, List.of());
+    }
+
+    /** The same answer with warnings added; an empty list leaves {@code warnings} out. */
+    public static AdmissionReview withWarnings(AdmissionReview review, List<String> warnings) {
+        if (!warnings.isEmpty()) {
+            review.getResponse().setWarnings(List.copyOf(warnings));
+        }
+        return review;
+    }
+
+    /** The engine's decision as the API server reads it. */
+    public static AdmissionReview of(String uid, Decision decision) {
+        AdmissionReview review = decision.allowed() ? allowed(uid) : denied(uid, decision.statusMessage());
+        return withWarnings(review, decision.warningMessages());
+    }
+
+    private static AdmissionReview review(String uid, boolean allowed, Status status, List<String> warnings) {
+        AdmissionResponse response = new AdmissionResponse();
+        response.setUid(uid);
+        response.setAllowed(allowed);
+        response.setStatus(status);
+        response.setWarnings(warnings.isEmpty() ? null : warnings);
+        AdmissionReview review = new AdmissionReview();
+        review.setApiVersion(API_VERSION);
+        review.setKind(KIND);
+        review.setResponse(response);
+        return review;
+    }
+}
