@@ -11,6 +11,7 @@ import io.idmswebhook.core.rules.ParsedEntry;
 import io.idmswebhook.core.rules.RuleId;
 import io.idmswebhook.core.rules.SyntaxRules;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,22 @@ public final class MirrorSetValidator {
         for (Finding f : findings) {
             (f.denies() ? denials : warnings).add(f);
         }
+        denials.sort(MOST_IMPORTANT_FIRST);
+        warnings.sort(MOST_IMPORTANT_FIRST);
         return new Decision(denials, warnings, orders);
     }
+
+    /**
+     * Stable order, so findings keep their field order within a rank: first what stops the
+     * Machine Config Operator for the whole cluster (P2, P4, P6) and the note that the cluster
+     * was not consulted (X2), then mirror orders that differ from what was written (O1, O2),
+     * then the rest.
+     */
+    private static final Comparator<Finding> MOST_IMPORTANT_FIRST = Comparator.comparingInt(f -> switch (f.rule()) {
+        case P2, P4, P6, X2 -> 0;
+        case O1, O2 -> 1;
+        default -> 2;
+    });
 
     private static Map<String, List<String>> evaluate(MirrorSet set, ClusterView cluster, List<Finding> out) {
         EntryPolicyRules.checkObject(set, out);

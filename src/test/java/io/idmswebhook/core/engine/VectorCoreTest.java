@@ -26,7 +26,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every shared vector through the core engine, with the cluster's objects in an index. */
+/**
+ * Every shared vector, and our own rule cases in the same format, through the core engine with the
+ * cluster's objects in an index.
+ */
 class VectorCoreTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +39,7 @@ class VectorCoreTest {
     static List<JsonNode> lines(String resource) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                VectorCoreTest.class.getResourceAsStream("/vectors/" + resource), StandardCharsets.UTF_8))) {
+                VectorCoreTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (!line.isBlank()) {
@@ -48,12 +51,15 @@ class VectorCoreTest {
     }
 
     static Stream<Arguments> objects() throws IOException {
-        return lines("objects.jsonl").stream().map(c -> Arguments.of(Named.of(c.path("name").asText(), c)));
+        List<JsonNode> all = new ArrayList<>(lines("/vectors/objects.jsonl"));
+        // our own cases, in the vectors' format, for rules the shared vectors do not reach
+        all.addAll(lines("/cases/rules.jsonl"));
+        return all.stream().map(c -> Arguments.of(Named.of(c.path("name").asText(), c)));
     }
 
     static Stream<Arguments> locations() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : lines("locations.jsonl")) {
+        for (JsonNode c : lines("/vectors/locations.jsonl")) {
             String v = c.path("value").asText();
             out.add(Arguments.of(Named.of(JSON.writeValueAsString(v) + " as source", c), true));
             out.add(Arguments.of(Named.of(JSON.writeValueAsString(v) + " as mirror", c), false));

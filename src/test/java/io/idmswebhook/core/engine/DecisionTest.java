@@ -1,0 +1,50 @@
+package io.idmswebhook.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.idmswebhook.core.rules.Finding;
+import io.idmswebhook.core.rules.RuleId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DecisionTest {
+
+    @Test
+    void longWarningIsShortenedButKeepsItsRuleId() {
+        Finding f = Finding.warn(RuleId.O3, "spec.imageDigestMirrors[0].source", "x", "y".repeat(400), "fix it");
+        List<String> out = new Decision(List.of(), List.of(f), Map.of()).warningMessages();
+        assertEquals(1, out.size());
+        assertEquals(Decision.MAX_WARNING_LENGTH, out.get(0).length());
+        assertTrue(out.get(0).endsWith("... [O3]"), out.get(0));
+    }
+
+    @Test
+    void warningsStayWithinTheTotalBudgetAndSayHowManyWereLeftOut() {
+        List<Finding> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(Finding.warn(RuleId.S7, "spec.imageDigestMirrors[" + i + "].mirrors[0]", "v" + i,
+                    "mirror host " + "x".repeat(150) + i + " has uppercase letters", "write it in lowercase"));
+        }
+        List<String> out = new Decision(List.of(), many, Map.of()).warningMessages();
+        int total = out.stream().mapToInt(String::length).sum();
+        assertTrue(total <= Decision.MAX_WARNINGS_TOTAL, "total " + total);
+        String last = out.get(out.size() - 1);
+        int shown = out.size() - 1;
+        assertEquals("and " + (100 - shown) + " more warning(s) not shown; lint the object offline to see all", last);
+        assertTrue(out.stream().allMatch(w -> w.length() <= Decision.MAX_WARNING_LENGTH));
+    }
+
+    @Test
+    void statusMessageHasOneDenialPerLine() {
+        Finding a = Finding.deny(RuleId.S2, "spec.imageDigestMirrors[0].mirrors[1]", "a:0", "port 0 is outside 1-65535",
+                "use a port from 1 to 65535");
+        Finding b = Finding.deny(RuleId.P1, "spec.imageDigestMirrors[1].mirrorSourcePolicy", "b", "policy without mirror",
+                "add a mirror");
+        Decision d = new Decision(List.of(a, b), List.of(), Map.of());
+        assertEquals("spec.imageDigestMirrors[0].mirrors[1]: port 0 is outside 1-65535; use a port from 1 to 65535 [S2]\n"
+                + "spec.imageDigestMirrors[1].mirrorSourcePolicy: policy without mirror; add a mirror [P1]", d.statusMessage());
+    }
+}
