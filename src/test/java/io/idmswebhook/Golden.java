@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +15,6 @@ public final class Golden {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Golden() {
-    }
-
-    public static byte[] bytes(String resource) {
-        try (InputStream in = Golden.class.getResourceAsStream("/" + resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public static byte[] file(Path path) {
