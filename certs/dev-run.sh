@@ -12,4 +12,4 @@ if [ ! -e certs/dev/tls.crt ] || [ ! -e certs/dev/tls.key ]; then
 fi
 ./mvnw -B -q package -DskipTests
 exec java -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 \
-    -Didms.cluster-checks=off "$@" -jar target/quarkus-app/quarkus-run.jar
+    -Didms.cluster-checks=off -Dquarkus.log.console.json.enabled=false "$@" -jar target/quarkus-app/quarkus-run.jar
