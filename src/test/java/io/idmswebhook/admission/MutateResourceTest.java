@@ -8,7 +8,6 @@ import static io.idmswebhook.admission.AdmissionClient.post;
 import static io.idmswebhook.admission.AdmissionClient.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,8 +171,10 @@ class MutateResourceTest {
                 .put("kind", "ImageDigestMirrorSet");
         object.putObject("metadata").put("name", "t");
         ObjectNode entry = object.putObject("spec").putArray("imageDigestMirrors").addObject().put("source", source);
-        List<String> list = new ArrayList<>(List.of(mirrors));
-        list.forEach(entry.putArray("mirrors")::add);
+        ArrayNode list = entry.putArray("mirrors");
+        for (String m : mirrors) {
+            list.add(m);
+        }
         return object;
     }
 }
