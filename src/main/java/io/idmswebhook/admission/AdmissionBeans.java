@@ -1,11 +1,13 @@
 package io.idmswebhook.admission;
 
+import io.idmswebhook.core.defaulting.Defaulter;
 import io.idmswebhook.core.engine.ClusterView;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Wires the plain handler into CDI; the cluster view comes from {@code io.idmswebhook.cluster}. */
@@ -26,5 +28,14 @@ public class AdmissionBeans {
         if (failed > 0) {
             LOG.warnf("%d of the start-up reviews were not answered; the first real requests may be slow", failed);
         }
+    }
+
+    /** D5 is off by default: an explicit default shows up as drift in GitOps tools. */
+    @Produces
+    @ApplicationScoped
+    MutationHandler mutationHandler(AdmissionHandler admission,
+                                    @ConfigProperty(name = "idms.defaulting.explicit-policy", defaultValue = "false")
+                                    boolean explicitPolicy) {
+        return new MutationHandler(admission, new Defaulter(explicitPolicy), AdmissionJson.newMapper());
     }
 }

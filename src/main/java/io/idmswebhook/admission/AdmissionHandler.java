@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,6 +63,14 @@ public class AdmissionHandler {
     }
 
     public AdmissionAnswer validate(byte[] body) {
+        return answer(body, this::decide);
+    }
+
+    /**
+     * Reads the review and answers it with {@code decider}: the part /validate and /mutate share,
+     * so both give the same 400 for a body that is not a review and echo the uid the same way.
+     */
+    AdmissionAnswer answer(byte[] body, Function<ParsedReview, AdmissionReview> decider) {
         ParsedReview parsed;
         try {
             parsed = parse(body);
@@ -70,7 +79,7 @@ public class AdmissionHandler {
         }
         AdmissionReview answer;
         try {
-            answer = decide(parsed);
+            answer = decider.apply(parsed);
         } catch (RuntimeException e) {
             // A bug must not become a 500 (the API server would show a bare "internal error") nor
             // an allow: deny with a message that says what happened and where to look.
@@ -170,7 +179,15 @@ public class AdmissionHandler {
         return new ParsedReview(r, present(object), present(oldObject));
     }
 
-    AdmissionReview decide(ParsedReview parsed) {
+    /**
+     * What a review asks to have judged: the object (and on UPDATE its readable old version) of a
+     * kind this webhook handles, or else the answer already settled without judging anything
+     * (DELETE/CONNECT allowed, an unknown kind allowed with X1, an unreadable object denied with X4).
+     */
+    record Target(AdmissionReview settled, MirrorSet object, MirrorSet old) {
+    }
+
+    Target target(ParsedReview parsed) {
         AdmissionRequest r = parsed.request();
         String uid = r.getUid();
         switch (r.getOperation()) {
@@ -179,31 +196,31 @@ public class AdmissionHandler {
             }
             case "DELETE", "CONNECT" -> {
                 // Removing mirror configuration cannot make a node's registries.conf invalid.
-                return AdmissionResponses.allowed(uid);
+                return settled(AdmissionResponses.allowed(uid));
             }
             default -> {
-                return deny(uid, Finding.deny(RuleId.X4, "request.operation", r.getOperation(),
+                return settled(deny(uid, Finding.deny(RuleId.X4, "request.operation", r.getOperation(),
                         "operation " + quoted(r.getOperation()) + " is not CREATE, UPDATE, DELETE or CONNECT",
-                        "send a review the API server would send"));
+                        "send a review the API server would send")));
             }
         }
         GroupVersionKind gvk = r.getKind();
         Optional<MirrorSetKind> known = MirrorSetKind.of(gvk.getGroup() == null ? "" : gvk.getGroup(), gvk.getKind())
                 .filter(k -> k.version().equals(gvk.getVersion()));
         if (known.isEmpty()) {
-            return unknownKind(uid, gvk);
+            return settled(unknownKind(uid, gvk));
         }
         MirrorSetKind kind = known.get();
         if (parsed.object() == null) {
-            return deny(uid, Finding.deny(RuleId.X4, "request.object", "",
+            return settled(deny(uid, Finding.deny(RuleId.X4, "request.object", "",
                     "the " + r.getOperation() + " review carries no object to check",
-                    "send the " + kind.kind() + " in request.object as the API server does"));
+                    "send the " + kind.kind() + " in request.object as the API server does")));
         }
         MirrorSet object;
         try {
             object = reader.read(kind, parsed.object(), r.getName());
         } catch (ShapeException e) {
-            return deny(uid, e.finding());
+            return settled(deny(uid, e.finding()));
         }
         MirrorSet old = null;
         if ("UPDATE".equals(r.getOperation()) && parsed.oldObject() != null) {
@@ -215,7 +232,19 @@ public class AdmissionHandler {
                 old = null;
             }
         }
-        return AdmissionResponses.of(uid, validator.validate(object, old, cluster));
+        return new Target(null, object, old);
+    }
+
+    AdmissionReview decide(ParsedReview parsed) {
+        Target target = target(parsed);
+        if (target.settled() != null) {
+            return target.settled();
+        }
+        return AdmissionResponses.of(parsed.request().getUid(), validator.validate(target.object(), target.old(), cluster));
+    }
+
+    private static Target settled(AdmissionReview answer) {
+        return new Target(answer, null, null);
     }
 
     private static AdmissionReview unknownKind(String uid, GroupVersionKind gvk) {
