@@ -18,6 +18,8 @@ import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.RuleId;
+import io.idmswebhook.model.MirrorSetTrees;
+import io.idmswebhook.model.ShapeException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +37,11 @@ public class AdmissionHandler {
     private static final Logger LOG = Logger.getLogger(AdmissionHandler.class);
 
     private final ObjectMapper mapper;
-    private final MirrorSetReader reader;
     private final MirrorSetValidator validator;
     private final ClusterView cluster;
 
     public AdmissionHandler(ObjectMapper mapper, MirrorSetValidator validator, ClusterView cluster) {
         this.mapper = mapper;
-        this.reader = new MirrorSetReader(mapper);
         this.validator = validator;
         this.cluster = cluster;
     }
@@ -88,7 +88,7 @@ public class AdmissionHandler {
             throw new NotAReviewException("the body is empty; send an admission.k8s.io/v1 AdmissionReview");
         }
         if (!root.isObject()) {
-            throw new NotAReviewException("the body is " + MirrorSetReader.describe(root)
+            throw new NotAReviewException("the body is " + MirrorSetTrees.describe(root)
                     + ", not an admission.k8s.io/v1 AdmissionReview object");
         }
         String apiVersion = root.path("apiVersion").asText(null);
@@ -113,7 +113,7 @@ public class AdmissionHandler {
         try {
             review = mapper.treeToValue(root, AdmissionReview.class);
         } catch (JsonMappingException e) {
-            throw new NotAReviewException(MirrorSetReader.path(e.getPath()) + ": " + e.getOriginalMessage()
+            throw new NotAReviewException(path(e.getPath()) + ": " + e.getOriginalMessage()
                     + "; this is not an admission.k8s.io/v1 AdmissionReview");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new NotAReviewException("the body is not an admission.k8s.io/v1 AdmissionReview: " + e.getMessage());
@@ -159,14 +159,14 @@ public class AdmissionHandler {
         }
         MirrorSet object;
         try {
-            object = reader.read(kind, parsed.object(), r.getName());
+            object = MirrorSetTrees.read(kind, parsed.object(), r.getName());
         } catch (ShapeException e) {
             return deny(uid, e.finding());
         }
         MirrorSet old = null;
         if ("UPDATE".equals(r.getOperation()) && parsed.oldObject() != null) {
             try {
-                old = reader.read(kind, parsed.oldObject(), r.getName());
+                old = MirrorSetTrees.read(kind, parsed.oldObject(), r.getName());
             } catch (ShapeException e) {
                 // The stored object cannot be read, so none of its mistakes can excuse the new one:
                 // judge the update as if it were a create.
@@ -202,6 +202,22 @@ public class AdmissionHandler {
             // Our own models always serialise; failing here means a broken build, not bad input.
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** {@code request.kind.group}, from Jackson's reference chain. */
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private static JsonNode present(JsonNode node) {
