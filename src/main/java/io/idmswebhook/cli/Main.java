@@ -1,9 +1,6 @@
 package io.idmswebhook.cli;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -131,17 +128,7 @@ public final class Main {
         return USAGE;
     }
 
-    /** Two-space indented, one field per line, LF line ends on every platform: stable for diffs. */
     static String json(JsonNode node) {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
-        try {
-            return new ObjectMapper().writer(pp).writeValueAsString(node) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return Preview.pretty(node);
     }
 }

@@ -1,8 +1,14 @@
 package io.idmswebhook.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idmswebhook.core.engine.ClusterView;
 import io.idmswebhook.core.merge.MergedOrder;
 import io.idmswebhook.core.merge.MirrorMerge;
 import io.idmswebhook.core.model.MirrorEntry;
@@ -146,6 +152,48 @@ public final class Preview {
             n.put("orderConflict", r.orderConflict());
         }
         return root;
+    }
+
+    /**
+     * {@code GET /preview} of the service: the same JSON for the live cluster view. Without a
+     * current view the registries are empty and {@code clusterChecks} says why, so an empty list
+     * is never mistaken for a cluster without mirrors.
+     */
+    public static ObjectNode forCluster(ClusterView view) {
+        return switch (view.state()) {
+            case READY -> {
+                ObjectNode n = of(view.objects()).json("cluster");
+                n.put("clusterChecks", "on");
+                yield n;
+            }
+            case OFF -> {
+                ObjectNode n = of(List.of()).json("cluster");
+                n.put("clusterChecks", "off");
+                n.put("note", "cluster checks are off (idms.cluster-checks=off, or auto without a cluster): "
+                        + "there is no cluster view to preview; run `idms-lint preview` on your manifests instead");
+                yield n;
+            }
+            case UNAVAILABLE -> {
+                ObjectNode n = of(List.of()).json("cluster");
+                n.put("clusterChecks", "unavailable");
+                n.put("note", "the cluster view is not available now (not synced or API server unreachable); "
+                        + "retry later");
+                yield n;
+            }
+        };
+    }
+
+    /** Two-space indented, one field per line, LF line ends on every platform: stable for diffs. */
+    public static String pretty(com.fasterxml.jackson.databind.JsonNode node) {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        try {
+            return new ObjectMapper().writer(pp).writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
     }
 
     /** A TOML basic string; locations the rules deny can hold anything, so escape what TOML needs. */
