@@ -20,6 +20,8 @@ import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.RuleId;
+import io.idmswebhook.model.MirrorSetTrees;
+import io.idmswebhook.model.ShapeException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,6 @@ public class AdmissionHandler {
 
     private final ObjectMapper mapper;
     private final ObjectReader bodyReader;
-    private final MirrorSetReader reader;
     private final Evaluator validator;
     private final ClusterView cluster;
 
@@ -57,7 +58,6 @@ public class AdmissionHandler {
         // Trailing bytes after the review ("{...}{...}") would be a second document the API
         // server never sent; the check only makes sense on the whole body, not on subtrees.
         this.bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.reader = new MirrorSetReader(mapper);
         this.validator = validator;
         this.cluster = cluster;
     }
@@ -139,7 +139,7 @@ public class AdmissionHandler {
             throw new NotAReviewException("the body is empty; send an admission.k8s.io/v1 AdmissionReview");
         }
         if (!root.isObject()) {
-            throw new NotAReviewException("the body is " + MirrorSetReader.describe(root)
+            throw new NotAReviewException("the body is " + MirrorSetTrees.describe(root)
                     + ", not an admission.k8s.io/v1 AdmissionReview object");
         }
         String apiVersion = root.path("apiVersion").asText(null);
@@ -164,7 +164,7 @@ public class AdmissionHandler {
         try {
             review = mapper.treeToValue(root, AdmissionReview.class);
         } catch (JsonMappingException e) {
-            throw new NotAReviewException(MirrorSetReader.path(e.getPath()) + ": " + e.getOriginalMessage()
+            throw new NotAReviewException(path(e.getPath()) + ": " + e.getOriginalMessage()
                     + "; this is not an admission.k8s.io/v1 AdmissionReview");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new NotAReviewException("the body is not an admission.k8s.io/v1 AdmissionReview: " + e.getMessage());
@@ -218,14 +218,14 @@ public class AdmissionHandler {
         }
         MirrorSet object;
         try {
-            object = reader.read(kind, parsed.object(), r.getName());
+            object = MirrorSetTrees.read(kind, parsed.object(), r.getName());
         } catch (ShapeException e) {
             return settled(deny(uid, e.finding()));
         }
         MirrorSet old = null;
         if ("UPDATE".equals(r.getOperation()) && parsed.oldObject() != null) {
             try {
-                old = reader.read(kind, parsed.oldObject(), r.getName());
+                old = MirrorSetTrees.read(kind, parsed.oldObject(), r.getName());
             } catch (ShapeException e) {
                 // The stored object cannot be read, so none of its mistakes can excuse the new one:
                 // judge the update as if it were a create.
@@ -273,6 +273,22 @@ public class AdmissionHandler {
             // Our own models always serialise; failing here means a broken build, not bad input.
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** {@code request.kind.group}, from Jackson's reference chain. */
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private static JsonNode present(JsonNode node) {
