@@ -3,10 +3,12 @@ package io.idmswebhook.admission;
 import io.idmswebhook.core.defaulting.Defaulter;
 import io.idmswebhook.core.engine.ClusterView;
 import io.idmswebhook.core.engine.MirrorSetValidator;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -16,10 +18,17 @@ public class AdmissionBeans {
 
     private static final Logger LOG = Logger.getLogger(AdmissionBeans.class);
 
+    /** Every {@link ReviewObserver} bean (metrics, the decision log) hears of every answer. */
     @Produces
     @ApplicationScoped
-    AdmissionHandler admissionHandler(ClusterView cluster) {
-        return new AdmissionHandler(AdmissionJson.newMapper(), new MirrorSetValidator()::validate, cluster);
+    AdmissionHandler admissionHandler(ClusterView cluster, @All List<ReviewObserver> observers) {
+        ReviewObserver[] all = observers.toArray(ReviewObserver[]::new);
+        ReviewObserver each = all.length == 1 ? all[0] : outcome -> {
+            for (ReviewObserver o : all) {
+                o.answered(outcome);
+            }
+        };
+        return new AdmissionHandler(AdmissionJson.newMapper(), new MirrorSetValidator()::validate, cluster, each);
     }
 
     /** Runs on the main thread before the HTTPS port opens, so no request pays for it. */

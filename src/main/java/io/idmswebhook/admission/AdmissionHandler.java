@@ -43,6 +43,7 @@ public class AdmissionHandler {
     private final ObjectReader bodyReader;
     private final Evaluator validator;
     private final ClusterView cluster;
+    private final ReviewObserver observer;
 
     /**
      * The engine as the handler sees it: {@link MirrorSetValidator#validate} in the service, a
@@ -54,42 +55,95 @@ public class AdmissionHandler {
     }
 
     public AdmissionHandler(ObjectMapper mapper, Evaluator validator, ClusterView cluster) {
+        this(mapper, validator, cluster, ReviewObserver.NONE);
+    }
+
+    public AdmissionHandler(ObjectMapper mapper, Evaluator validator, ClusterView cluster, ReviewObserver observer) {
         this.mapper = mapper;
         // Trailing bytes after the review ("{...}{...}") would be a second document the API
         // server never sent; the check only makes sense on the whole body, not on subtrees.
         this.bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
         this.cluster = cluster;
+        this.observer = observer;
     }
 
     public AdmissionAnswer validate(byte[] body) {
-        return answer(body, this::decide);
+        return answer(Webhook.VALIDATE, body, this::decide, observer);
+    }
+
+    /** An answer and the decision it carries, so metrics, logs and audit annotations read one source. */
+    record Judged(Decision decision, AdmissionReview review) {
+
+        static Judged of(String uid, Decision decision) {
+            return new Judged(decision, AdmissionResponses.of(uid, decision));
+        }
     }
 
     /**
      * Reads the review and answers it with {@code decider}: the part /validate and /mutate share,
-     * so both give the same 400 for a body that is not a review and echo the uid the same way.
+     * so both give the same 400 for a body that is not a review, echo the uid, annotate the audit
+     * record and report to the observers the same way.
      */
-    AdmissionAnswer answer(byte[] body, Function<ParsedReview, AdmissionReview> decider) {
+    AdmissionAnswer answer(Webhook webhook, byte[] body, Function<ParsedReview, Judged> decider) {
+        return answer(webhook, body, decider, observer);
+    }
+
+    private AdmissionAnswer answer(Webhook webhook, byte[] body, Function<ParsedReview, Judged> decider,
+                                   ReviewObserver observer) {
+        long start = System.nanoTime();
         ParsedReview parsed;
         try {
             parsed = parse(body);
         } catch (NotAReviewException e) {
-            return badRequest(e.getMessage());
+            AdmissionAnswer answer = badRequest(e.getMessage());
+            report(observer, new ReviewOutcome(webhook, ReviewOutcome.Result.ERROR, null, null, null, null, null, null,
+                    false, null, e.getMessage(), System.nanoTime() - start));
+            return answer;
         }
+        AdmissionRequest r = parsed.request();
+        Decision decision;
         AdmissionReview answer;
+        String failure = null;
         try {
-            answer = decider.apply(parsed);
+            Judged judged = decider.apply(parsed);
+            decision = judged.decision();
+            answer = AdmissionResponses.withAuditAnnotations(judged.review(), decision);
         } catch (RuntimeException e) {
             // A bug must not become a 500 (the API server would show a bare "internal error") nor
             // an allow: deny with a message that says what happened and where to look.
-            LOG.errorf(e, "evaluating review %s failed", parsed.request().getUid());
-            answer = AdmissionResponses.denied(parsed.request().getUid(),
+            LOG.errorf(e, "evaluating review %s failed", r.getUid());
+            decision = null;
+            failure = "evaluation failed: " + e.getClass().getName();
+            answer = AdmissionResponses.denied(r.getUid(),
                     "the webhook failed to evaluate this object (" + e.getClass().getSimpleName()
-                            + "); this is a bug in idms-webhook, its log names review " + parsed.request().getUid());
+                            + "); this is a bug in idms-webhook, its log names review " + r.getUid());
             answer.getResponse().getStatus().setCode(500);
         }
-        return new AdmissionAnswer(200, write(answer));
+        byte[] bytes = write(answer);
+        ReviewOutcome.Result result = decision == null ? ReviewOutcome.Result.ERROR
+                : decision.allowed() ? ReviewOutcome.Result.ALLOWED : ReviewOutcome.Result.DENIED;
+        report(observer, new ReviewOutcome(webhook, result, r.getUid(), r.getKind().getKind(), known(r.getKind()).orElse(null),
+                r.getOperation(), name(r, parsed.object()), r.getUserInfo() == null ? null : r.getUserInfo().getUsername(),
+                Boolean.TRUE.equals(r.getDryRun()), decision, failure, System.nanoTime() - start));
+        return new AdmissionAnswer(200, bytes);
+    }
+
+    /** Counting and logging must never cost the API server its answer. */
+    private static void report(ReviewObserver observer, ReviewOutcome outcome) {
+        try {
+            observer.answered(outcome);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "recording review %s failed; the answer was sent", outcome.uid());
+        }
+    }
+
+    private static String name(AdmissionRequest r, JsonNode object) {
+        if (r.getName() != null && !r.getName().isEmpty()) {
+            return r.getName();
+        }
+        // CREATE with generateName: the API server has not named the object yet.
+        return object == null ? null : object.path("metadata").path("name").asText(null);
     }
 
     /**
@@ -112,7 +166,8 @@ public class AdmissionHandler {
                      "oldObject":{"apiVersion":"%1$s/%2$s","kind":"%3$s","metadata":{"name":"warm-up"}},
                      "dryRun":false,"options":{"apiVersion":"meta.k8s.io/v1","kind":"UpdateOptions"}}}
                     """.formatted(kind.group(), kind.version(), kind.kind(), kind.resource(), kind.listField());
-            if (validate(review.getBytes(java.nio.charset.StandardCharsets.UTF_8)).httpStatus() != 200) {
+            byte[] body = review.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (answer(Webhook.VALIDATE, body, this::decide, ReviewObserver.NONE).httpStatus() != 200) {
                 failed++;
             }
         }
@@ -181,38 +236,36 @@ public class AdmissionHandler {
 
     /**
      * What a review asks to have judged: the object (and on UPDATE its readable old version) of a
-     * kind this webhook handles, or else the answer already settled without judging anything
+     * kind this webhook handles, or else the decision already settled without judging anything
      * (DELETE/CONNECT allowed, an unknown kind allowed with X1, an unreadable object denied with X4).
      */
-    record Target(AdmissionReview settled, MirrorSet object, MirrorSet old) {
+    record Target(Decision settled, MirrorSet object, MirrorSet old) {
     }
 
     Target target(ParsedReview parsed) {
         AdmissionRequest r = parsed.request();
-        String uid = r.getUid();
         switch (r.getOperation()) {
             case "CREATE", "UPDATE" -> {
                 // evaluated below
             }
             case "DELETE", "CONNECT" -> {
                 // Removing mirror configuration cannot make a node's registries.conf invalid.
-                return settled(AdmissionResponses.allowed(uid));
+                return settled(Decision.allow());
             }
             default -> {
-                return settled(deny(uid, Finding.deny(RuleId.X4, "request.operation", r.getOperation(),
+                return settled(deny(Finding.deny(RuleId.X4, "request.operation", r.getOperation(),
                         "operation " + quoted(r.getOperation()) + " is not CREATE, UPDATE, DELETE or CONNECT",
                         "send a review the API server would send")));
             }
         }
         GroupVersionKind gvk = r.getKind();
-        Optional<MirrorSetKind> known = MirrorSetKind.of(gvk.getGroup() == null ? "" : gvk.getGroup(), gvk.getKind())
-                .filter(k -> k.version().equals(gvk.getVersion()));
+        Optional<MirrorSetKind> known = known(gvk);
         if (known.isEmpty()) {
-            return settled(unknownKind(uid, gvk));
+            return settled(unknownKind(gvk));
         }
         MirrorSetKind kind = known.get();
         if (parsed.object() == null) {
-            return settled(deny(uid, Finding.deny(RuleId.X4, "request.object", "",
+            return settled(deny(Finding.deny(RuleId.X4, "request.object", "",
                     "the " + r.getOperation() + " review carries no object to check",
                     "send the " + kind.kind() + " in request.object as the API server does")));
         }
@@ -220,7 +273,7 @@ public class AdmissionHandler {
         try {
             object = MirrorSetTrees.read(kind, parsed.object(), r.getName());
         } catch (ShapeException e) {
-            return settled(deny(uid, e.finding()));
+            return settled(deny(e.finding()));
         }
         MirrorSet old = null;
         if ("UPDATE".equals(r.getOperation()) && parsed.oldObject() != null) {
@@ -235,29 +288,34 @@ public class AdmissionHandler {
         return new Target(null, object, old);
     }
 
-    AdmissionReview decide(ParsedReview parsed) {
+    Judged decide(ParsedReview parsed) {
         Target target = target(parsed);
-        if (target.settled() != null) {
-            return target.settled();
-        }
-        return AdmissionResponses.of(parsed.request().getUid(), validator.validate(target.object(), target.old(), cluster));
+        Decision decision = target.settled() != null ? target.settled()
+                : validator.validate(target.object(), target.old(), cluster);
+        return Judged.of(parsed.request().getUid(), decision);
     }
 
-    private static Target settled(AdmissionReview answer) {
-        return new Target(answer, null, null);
+    /** The kind when this webhook handles it: group, kind and version must all match. */
+    static Optional<MirrorSetKind> known(GroupVersionKind gvk) {
+        return MirrorSetKind.of(gvk.getGroup() == null ? "" : gvk.getGroup(), gvk.getKind())
+                .filter(k -> k.version().equals(gvk.getVersion()));
     }
 
-    private static AdmissionReview unknownKind(String uid, GroupVersionKind gvk) {
+    private static Target settled(Decision decision) {
+        return new Target(decision, null, null);
+    }
+
+    private static Decision unknownKind(GroupVersionKind gvk) {
         String group = gvk.getGroup() == null || gvk.getGroup().isEmpty() ? "" : gvk.getGroup() + "/";
         String named = gvk.getKind() + " " + group + gvk.getVersion();
         Finding x1 = Finding.warn(RuleId.X1, "request.kind", named,
                 named + " is not a kind this webhook checks; allowed unchecked",
                 "match only config.openshift.io/v1 IDMS/ITMS and operator.openshift.io/v1alpha1 ICSP in the webhook configuration");
-        return AdmissionResponses.of(uid, new Decision(List.of(), List.of(x1), Map.of()));
+        return new Decision(List.of(), List.of(x1), Map.of());
     }
 
-    private static AdmissionReview deny(String uid, Finding finding) {
-        return AdmissionResponses.of(uid, new Decision(List.of(finding), List.of(), Map.of()));
+    private static Decision deny(Finding finding) {
+        return new Decision(List.of(finding), List.of(), Map.of());
     }
 
     private AdmissionAnswer badRequest(String reason) {

@@ -5,8 +5,12 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.idmswebhook.core.engine.Decision;
+import io.idmswebhook.core.rules.RuleId;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Every AdmissionReview this service answers is built here, so that the fields the API server
@@ -51,6 +55,39 @@ public final class AdmissionResponses {
         review.getResponse().setPatchType(PATCH_TYPE);
         review.getResponse().setPatch(Base64.getEncoder().encodeToString(jsonPatch));
         return withWarnings(review, warnings);
+    }
+
+    /**
+     * Audit annotation keys. The API server prefixes each with the webhook's name from the
+     * webhook configuration ({@code validate.idmswebhook.io/rules}) and accepts the result only
+     * when it is one qualified name, so these must be bare names: a key that already has a
+     * {@code /} prefix makes two, and the API server drops the annotation with a warning in its log.
+     */
+    public static final String AUDIT_RULES = "rules";
+    public static final String AUDIT_DECISION = "decision";
+
+    /**
+     * Records in the API server's audit log which rules fired and what they decided, so an audit
+     * trail shows why a write was denied or warned. Nothing is added when no rule fired: the
+     * common allowed answer stays as small as it was.
+     */
+    public static AdmissionReview withAuditAnnotations(AdmissionReview review, Decision decision) {
+        Set<RuleId> ids = decision.ruleIds();
+        if (ids.isEmpty()) {
+            return review;
+        }
+        StringBuilder rules = new StringBuilder(ids.size() * 4);
+        for (RuleId id : ids) {
+            if (rules.length() > 0) {
+                rules.append(',');
+            }
+            rules.append(id.name());
+        }
+        Map<String, String> annotations = new LinkedHashMap<>(4);
+        annotations.put(AUDIT_RULES, rules.toString());
+        annotations.put(AUDIT_DECISION, decision.allowed() ? "allowed" : "denied");
+        review.getResponse().setAuditAnnotations(annotations);
+        return review;
     }
 
     /** The engine's decision as the API server reads it. */

@@ -3,7 +3,7 @@ package io.idmswebhook.admission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import io.idmswebhook.admission.AdmissionHandler.Judged;
 import io.idmswebhook.admission.AdmissionHandler.ParsedReview;
 import io.idmswebhook.admission.AdmissionHandler.Target;
 import io.idmswebhook.core.defaulting.Defaulted;
@@ -40,30 +40,31 @@ public class MutationHandler {
     }
 
     public AdmissionAnswer mutate(byte[] body) {
-        return admission.answer(body, this::decide);
+        return admission.answer(Webhook.MUTATE, body, this::decide);
     }
 
-    AdmissionReview decide(ParsedReview parsed) {
+    Judged decide(ParsedReview parsed) {
         Target target = admission.target(parsed);
-        if (target.settled() != null) {
-            return target.settled();
-        }
         String uid = parsed.request().getUid();
+        if (target.settled() != null) {
+            return Judged.of(uid, target.settled());
+        }
         Defaulted defaulted = defaulter.apply(target.object(), target.old());
         if (!defaulted.allowed()) {
-            return AdmissionResponses.of(uid, new Decision(defaulted.denials(), List.of(), Map.of()));
+            return Judged.of(uid, new Decision(defaulted.denials(), List.of(), Map.of()));
         }
         if (!defaulted.changed()) {
-            return AdmissionResponses.allowed(uid);
+            return Judged.of(uid, Decision.allow());
         }
         JsonNode patch = NormalisationPatch.diff(parsed.object(), defaulted.changes());
         if (patch.isEmpty()) {
-            return AdmissionResponses.allowed(uid);
+            return Judged.of(uid, Decision.allow());
         }
         // The same per-warning and total budget as /validate, so the API server drops none silently.
-        List<String> warnings = new Decision(List.of(),
-                defaulted.changes().stream().map(Normalisation::asWarning).toList(), Map.of()).warningMessages();
-        return AdmissionResponses.patched(uid, bytes(patch), warnings);
+        // The decision carries the changes as D findings, so metrics and audit annotations name them.
+        Decision changes = new Decision(List.of(),
+                defaulted.changes().stream().map(Normalisation::asWarning).toList(), Map.of());
+        return new Judged(changes, AdmissionResponses.patched(uid, bytes(patch), changes.warningMessages()));
     }
 
     private byte[] bytes(JsonNode patch) {
