@@ -191,8 +191,15 @@ class ManifestInvariantsTest {
         container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
         String mount = mountPath(container, "tls");
         assertEquals("/etc/webhook/tls", mount, "the TLS Secret mount");
-        assertEquals(mount + "/tls.crt", env.get("QUARKUS_TLS_KEY_STORE_PEM_0_CERT"));
-        assertEquals(mount + "/tls.key", env.get("QUARKUS_TLS_KEY_STORE_PEM_0_KEY"));
+        assertEquals(mount + "/tls.crt", env.get("IDMS_TLS_CERT"));
+        assertEquals(mount + "/tls.key", env.get("IDMS_TLS_KEY"));
+        // those variables only matter if the webhook's (named) TLS configuration reads them
+        String props = Files.readString(Path.of("src/main/resources/application.properties"));
+        String name = props.lines().filter(l -> l.startsWith("quarkus.http.tls-configuration-name="))
+                .map(l -> l.substring(l.indexOf('=') + 1).trim()).findFirst()
+                .orElseThrow(() -> new AssertionError("the webhook port must use a named TLS configuration"));
+        assertTrue(props.contains("quarkus.tls." + name + ".key-store.pem.0.cert=${idms.tls.cert"), props);
+        assertTrue(props.contains("quarkus.tls." + name + ".key-store.pem.0.key=${idms.tls.key"), props);
         assertTrue(Set.of("auto", "on", "off").contains(env.get("IDMS_CLUSTER_CHECKS")),
                 "IDMS_CLUSTER_CHECKS must be auto, on or off, was " + env.get("IDMS_CLUSTER_CHECKS"));
     }
