@@ -1,17 +1,8 @@
 package io.idmswebhook.robustness;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import io.smallrye.certs.CertificateFiles;
-import io.smallrye.certs.CertificateGenerator;
-import io.smallrye.certs.CertificateRequest;
-import io.smallrye.certs.Format;
-import io.smallrye.certs.PemCertificateFiles;
-import io.smallrye.certs.Pkcs12CertificateFiles;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -35,31 +26,47 @@ public class ClientCertificateProfile implements QuarkusTestProfile {
                 "quarkus.tls.webhook.trust-store.pem.certs", CA.toAbsolutePath().toString());
     }
 
+    /**
+     * With the JDK's keytool, because the CA must be a real one (basic constraints CA, key usage
+     * keyCertSign) for the server's PKIX check to accept what it signed.
+     */
     static synchronized void make() {
         try {
-            CertificateGenerator generator = new CertificateGenerator(DIR, true);
-            List<CertificateFiles> ca = generator.generate(new CertificateRequest().withName("client-ca")
-                    .withCN("idms-test-client-ca").withDuration(Duration.ofDays(2))
-                    .withFormats(List.of(Format.PEM, Format.PKCS12)).withPassword(PASSWORD));
-            KeyStore caStore = load(((Pkcs12CertificateFiles) pick(ca, Format.PKCS12)).keyStoreFile());
-            String alias = caStore.aliases().nextElement();
-            X509Certificate caCert = (X509Certificate) caStore.getCertificate(alias);
-            PrivateKey caKey = (PrivateKey) caStore.getKey(alias, PASSWORD.toCharArray());
-            if (!((PemCertificateFiles) pick(ca, Format.PEM)).certFile().equals(CA)) {
-                throw new IllegalStateException("the CA certificate is not at " + CA);
+            java.nio.file.Files.createDirectories(DIR);
+            for (String f : new String[] {"ca.p12", "client-ca.crt", "apiserver-keystore.p12", "apiserver.csr",
+                    "apiserver.crt", "stranger-keystore.p12"}) {
+                java.nio.file.Files.deleteIfExists(DIR.resolve(f));
             }
-            generator.generate(new CertificateRequest().withName("apiserver").withCN("kube-apiserver")
-                    .withDuration(Duration.ofDays(2)).withFormat(Format.PKCS12).withPassword(PASSWORD)
-                    .signedWith(caCert, caKey));
-            generator.generate(new CertificateRequest().withName("stranger").withCN("kube-apiserver")
-                    .withDuration(Duration.ofDays(2)).withFormat(Format.PKCS12).withPassword(PASSWORD));
+            String ca = DIR.resolve("ca.p12").toString();
+            String api = API_SERVER.toString();
+            keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-dname", "CN=idms-test-client-ca", "-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign", "-keystore", ca);
+            keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca, "-file", CA.toString());
+            keytool("-genkeypair", "-alias", "apiserver", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-dname", "CN=kube-apiserver", "-keystore", api);
+            keytool("-certreq", "-alias", "apiserver", "-keystore", api, "-file", DIR.resolve("apiserver.csr").toString());
+            keytool("-gencert", "-alias", "ca", "-keystore", ca, "-validity", "2", "-rfc", "-ext", "eku=clientAuth",
+                    "-ext", "ku:c=digitalSignature", "-infile", DIR.resolve("apiserver.csr").toString(),
+                    "-outfile", DIR.resolve("apiserver.crt").toString());
+            keytool("-importcert", "-noprompt", "-alias", "ca", "-keystore", api, "-file", CA.toString());
+            keytool("-importcert", "-alias", "apiserver", "-keystore", api, "-file", DIR.resolve("apiserver.crt").toString());
+            keytool("-genkeypair", "-alias", "stranger", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-dname", "CN=kube-apiserver", "-ext", "eku=clientAuth", "-keystore", STRANGER.toString());
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the client certificates in " + DIR, e);
         }
     }
 
-    private static CertificateFiles pick(List<CertificateFiles> files, Format format) {
-        return files.stream().filter(f -> f.format() == format).findFirst().orElseThrow();
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + output);
+        }
     }
 
     static KeyStore load(Path p12) throws Exception {
