@@ -19,6 +19,7 @@ import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.rules.Finding;
+import io.idmswebhook.core.rules.Quote;
 import io.idmswebhook.core.rules.RuleId;
 import io.idmswebhook.model.MirrorSetTrees;
 import io.idmswebhook.model.ShapeException;
@@ -179,6 +180,13 @@ public class AdmissionHandler {
     }
 
     ParsedReview parse(byte[] body) throws NotAReviewException {
+        int bad = Utf8.firstInvalid(body);
+        if (bad >= 0) {
+            // Jackson decodes some invalid forms (an overlong "/" becomes "/"), where the API server
+            // would see a replacement character: the two would judge different strings.
+            throw new NotAReviewException("the body is not valid UTF-8 at byte " + bad
+                    + "; send the AdmissionReview as UTF-8 JSON");
+        }
         JsonNode root;
         try {
             root = bodyReader.readTree(body);
@@ -307,7 +315,9 @@ public class AdmissionHandler {
 
     private static Decision unknownKind(GroupVersionKind gvk) {
         String group = gvk.getGroup() == null || gvk.getGroup().isEmpty() ? "" : gvk.getGroup() + "/";
-        String named = gvk.getKind() + " " + group + gvk.getVersion();
+        // Quoted as one value: a kind or version with a line break in it must not forge a second warning.
+        String quoted = Quote.of(gvk.getKind() + " " + group + gvk.getVersion());
+        String named = quoted.substring(1, quoted.length() - 1);
         Finding x1 = Finding.warn(RuleId.X1, "request.kind", named,
                 named + " is not a kind this webhook checks; allowed unchecked",
                 "match only config.openshift.io/v1 IDMS/ITMS and operator.openshift.io/v1alpha1 ICSP in the webhook configuration");
@@ -354,7 +364,7 @@ public class AdmissionHandler {
     }
 
     private static String quoted(String s) {
-        return s == null ? "(none)" : '"' + s + '"';
+        return s == null ? "(none)" : Quote.of(s);
     }
 
     /** The body is not something the API server would send: HTTP 400. */

@@ -22,6 +22,13 @@ public final class AdmissionJson {
     /** Longer than any annotation value the API server accepts (256 KiB in total). */
     static final int MAX_STRING_LENGTH = 1 << 20;
     static final int MAX_NUMBER_LENGTH = 64;
+    /** Label and annotation keys are at most 317 characters; managedFields keys a few hundred. */
+    static final int MAX_NAME_LENGTH = 50_000;
+    /**
+     * The HTTP body cap (3 MiB) comes first; this bounds the parser on its own should the cap be
+     * raised by configuration.
+     */
+    static final long MAX_DOCUMENT_LENGTH = 16L << 20;
 
     private AdmissionJson() {
     }
@@ -32,6 +39,8 @@ public final class AdmissionJson {
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_STRING_LENGTH)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                         .build())
                 // Two values for one key could be read one way here and another way by the API server.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -5,6 +5,7 @@ import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
+import io.idmswebhook.core.rules.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -166,8 +167,8 @@ public final class MirrorSetTrees {
         };
     }
 
+    /** Quoted with control characters escaped, so a hostile value cannot forge a message line. */
     private static String clip(String s) {
-        String quoted = '"' + s + '"';
-        return quoted.length() <= 66 ? quoted : quoted.substring(0, 62) + "...\"";
+        return Quote.of(s);
     }
 }
