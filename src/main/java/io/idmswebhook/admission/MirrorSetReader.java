@@ -45,38 +45,47 @@ public final class MirrorSetReader {
                     + kind.kind(), "send the " + kind.kind() + " as a JSON object");
         }
         return switch (kind) {
-            case IDMS -> {
-                ImageDigestMirrorSet idms = convert(object, ImageDigestMirrorSet.class, kind);
-                List<ImageDigestMirrors> list = idms.getSpec() == null ? null : idms.getSpec().getImageDigestMirrors();
-                List<MirrorEntry> entries = new ArrayList<>();
-                for (int i = 0; list != null && i < list.size(); i++) {
-                    ImageDigestMirrors e = entry(list, i, kind);
-                    entries.add(new MirrorEntry(i, e.getSource(), mirrors(e.getMirrors(), kind, i), e.getMirrorSourcePolicy()));
-                }
-                yield new MirrorSet(kind, name(idms.getMetadata(), fallbackName), entries);
-            }
-            case ITMS -> {
-                ImageTagMirrorSet itms = convert(object, ImageTagMirrorSet.class, kind);
-                List<ImageTagMirrors> list = itms.getSpec() == null ? null : itms.getSpec().getImageTagMirrors();
-                List<MirrorEntry> entries = new ArrayList<>();
-                for (int i = 0; list != null && i < list.size(); i++) {
-                    ImageTagMirrors e = entry(list, i, kind);
-                    entries.add(new MirrorEntry(i, e.getSource(), mirrors(e.getMirrors(), kind, i), e.getMirrorSourcePolicy()));
-                }
-                yield new MirrorSet(kind, name(itms.getMetadata(), fallbackName), entries);
-            }
-            case ICSP -> {
-                ImageContentSourcePolicy icsp = convert(object, ImageContentSourcePolicy.class, kind);
-                List<RepositoryDigestMirrors> list = icsp.getSpec() == null ? null : icsp.getSpec().getRepositoryDigestMirrors();
-                List<MirrorEntry> entries = new ArrayList<>();
-                for (int i = 0; list != null && i < list.size(); i++) {
-                    RepositoryDigestMirrors e = entry(list, i, kind);
-                    // ICSP has no policy field: its entries always allow contacting the source.
-                    entries.add(new MirrorEntry(i, e.getSource(), mirrors(e.getMirrors(), kind, i), null));
-                }
-                yield new MirrorSet(kind, name(icsp.getMetadata(), fallbackName), entries);
-            }
+            case IDMS -> read(convert(object, ImageDigestMirrorSet.class, kind), fallbackName);
+            case ITMS -> read(convert(object, ImageTagMirrorSet.class, kind), fallbackName);
+            case ICSP -> read(convert(object, ImageContentSourcePolicy.class, kind), fallbackName);
         };
+    }
+
+    /** An IDMS already typed (from the review, or from the cluster cache's informer). */
+    public static MirrorSet read(ImageDigestMirrorSet idms, String fallbackName) throws ShapeException {
+        MirrorSetKind kind = MirrorSetKind.IDMS;
+        List<ImageDigestMirrors> list = idms.getSpec() == null ? null : idms.getSpec().getImageDigestMirrors();
+        List<MirrorEntry> entries = new ArrayList<>();
+        for (int i = 0; list != null && i < list.size(); i++) {
+            ImageDigestMirrors e = entry(list, i, kind);
+            entries.add(new MirrorEntry(i, e.getSource(), mirrors(e.getMirrors(), kind, i), e.getMirrorSourcePolicy()));
+        }
+        return new MirrorSet(kind, name(idms.getMetadata(), fallbackName), entries);
+    }
+
+    /** An ITMS already typed. */
+    public static MirrorSet read(ImageTagMirrorSet itms, String fallbackName) throws ShapeException {
+        MirrorSetKind kind = MirrorSetKind.ITMS;
+        List<ImageTagMirrors> list = itms.getSpec() == null ? null : itms.getSpec().getImageTagMirrors();
+        List<MirrorEntry> entries = new ArrayList<>();
+        for (int i = 0; list != null && i < list.size(); i++) {
+            ImageTagMirrors e = entry(list, i, kind);
+            entries.add(new MirrorEntry(i, e.getSource(), mirrors(e.getMirrors(), kind, i), e.getMirrorSourcePolicy()));
+        }
+        return new MirrorSet(kind, name(itms.getMetadata(), fallbackName), entries);
+    }
+
+    /** An ICSP already typed. */
+    public static MirrorSet read(ImageContentSourcePolicy icsp, String fallbackName) throws ShapeException {
+        MirrorSetKind kind = MirrorSetKind.ICSP;
+        List<RepositoryDigestMirrors> list = icsp.getSpec() == null ? null : icsp.getSpec().getRepositoryDigestMirrors();
+        List<MirrorEntry> entries = new ArrayList<>();
+        for (int i = 0; list != null && i < list.size(); i++) {
+            RepositoryDigestMirrors e = entry(list, i, kind);
+            // ICSP has no policy field: its entries always allow contacting the source.
+            entries.add(new MirrorEntry(i, e.getSource(), mirrors(e.getMirrors(), kind, i), null));
+        }
+        return new MirrorSet(kind, name(icsp.getMetadata(), fallbackName), entries);
     }
 
     private <T> T convert(JsonNode object, Class<T> type, MirrorSetKind kind) throws ShapeException {
