@@ -1,0 +1,166 @@
+package io.idmswebhook.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.idmswebhook.core.VectorObjects;
+import io.idmswebhook.core.engine.ClusterState;
+import io.idmswebhook.core.engine.MirrorSetIndex;
+import io.idmswebhook.core.model.ImageConfig;
+import io.idmswebhook.core.model.MirrorSet;
+import io.idmswebhook.core.model.MirrorSetKind;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.smallrye.certs.PemCertificateFiles;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shared vectors that have objects already in the cluster, sent through POST /validate over
+ * HTTPS with those objects created in a mock API server first; and objects written after start.
+ */
+@QuarkusTest
+@TestProfile(ClusterOnProfile.class)
+@WithKubernetesTestServer(crud = true)
+class ClusterChecksTest {
+
+    private static final Pattern RULE = Pattern.compile("\\[([A-Z][0-9]+)]");
+
+    @KubernetesTestServer
+    KubernetesServer server;
+
+    @Inject
+    ClusterCache cache;
+
+    @TestHTTPResource(value = "/validate", tls = true)
+    URL validate;
+
+    private HttpsReviews reviews;
+
+    @BeforeEach
+    void cleanCluster() throws Exception {
+        PemCertificateFiles files = new PemCertificateFiles(ClusterOnProfile.CERTS, ClusterOnProfile.NAME, false, null);
+        reviews = new HttpsReviews(validate, files.trustFile());
+        MockCluster.deleteAll(server.getClient());
+        MirrorSetIndex index = cache.index();
+        MockCluster.await("an empty, synced cluster view",
+                () -> index.state() == ClusterState.READY && index.objects().isEmpty()
+                        && index.imageConfig().equals(ImageConfig.NONE), () -> cache.status().toString());
+    }
+
+    static Stream<Arguments> casesWithExisting() throws Exception {
+        List<Arguments> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                ClusterChecksTest.class.getResourceAsStream("/vectors/objects.jsonl"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonNode c = line.isBlank() ? null : HttpsReviews.JSON.readTree(line);
+                if (c != null && c.path("existing").size() > 0) {
+                    out.add(Arguments.of(Named.of(c.path("name").asText(), c)));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @Test
+    void theVectorsHaveCasesWithExistingObjects() throws Exception {
+        assertTrue(casesWithExisting().count() >= 4, "objects.jsonl lost its cases with existing objects");
+    }
+
+    @ParameterizedTest
+    @MethodSource("casesWithExisting")
+    void vectorCase(JsonNode c) throws Exception {
+        for (JsonNode e : c.path("existing")) {
+            MockCluster.apply(server.getClient(), e);
+        }
+        awaitCacheHolds(c.path("existing"));
+        HttpsReviews.Answer a = reviews.send(HttpsReviews.review(c.path("object"), c.path("operation").asText(),
+                c.path("oldObject")));
+        assertMatches(c.path("expect"), a);
+    }
+
+    /** The cache holds exactly these objects (translated as the reader does) and image config. */
+    private void awaitCacheHolds(JsonNode existing) {
+        Set<MirrorSet> sets = new HashSet<>();
+        ImageConfig config = ImageConfig.NONE;
+        for (JsonNode e : existing) {
+            if (VectorObjects.isImageConfig(e)) {
+                config = VectorObjects.imageConfig(e);
+            } else {
+                sets.add(VectorObjects.mirrorSet(e));
+            }
+        }
+        ImageConfig wantConfig = config;
+        MirrorSetIndex index = cache.index();
+        MockCluster.await("the cache to hold " + sets,
+                () -> new HashSet<>(index.objects()).equals(sets) && index.imageConfig().equals(wantConfig),
+                () -> "; it holds " + index.objects() + " " + index.imageConfig());
+    }
+
+    /** The comparison check_cases.py makes. */
+    static void assertMatches(JsonNode expect, HttpsReviews.Answer a) {
+        assertEquals(200, a.status(), () -> "http status, body " + a.body());
+        JsonNode resp = a.response();
+        assertEquals(a.uid(), resp.path("uid").asText(), "uid echoed");
+        String msg = resp.path("status").path("message").asText("");
+        List<String> warns = new ArrayList<>();
+        resp.path("warnings").forEach(w -> warns.add(w.asText()));
+        Set<String> deny = resp.path("allowed").asBoolean() ? Set.of() : rules(msg);
+        Set<String> warn = rules(String.join("\n", warns));
+        assertEquals(expect.path("allowed").asBoolean(), resp.path("allowed").asBoolean(), () -> "allowed; " + resp);
+        assertEquals(ids(expect.path("deny")), deny, () -> "denial rules; " + resp);
+        if (expect.path("warnExact").asBoolean()) {
+            assertEquals(ids(expect.path("warn")), warn, () -> "warning rules; " + resp);
+        } else {
+            assertTrue(warn.containsAll(ids(expect.path("warn"))), () -> "warning rules " + warn + "; " + resp);
+        }
+        String text = msg + "\n" + String.join("\n", warns);
+        expect.path("mentions").forEach(m -> assertTrue(text.contains(m.asText()), () -> "names " + m + "; " + resp));
+        expect.path("order").fields().forEachRemaining(o -> {
+            List<String> order = new ArrayList<>();
+            o.getValue().forEach(n -> order.add(n.asText()));
+            String stated = "nodes will use " + String.join(", ", order);
+            assertTrue(warns.stream().anyMatch(w -> w.contains(o.getKey()) && w.contains(stated)),
+                    () -> "'" + stated + "' for " + o.getKey() + " in " + warns);
+        });
+    }
+
+    static Set<String> rules(String text) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = RULE.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static Set<String> ids(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
