@@ -19,6 +19,8 @@ import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.smallrye.certs.PemCertificateFiles;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URL;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -101,6 +104,142 @@ class ClusterChecksTest {
         HttpsReviews.Answer a = reviews.send(HttpsReviews.review(c.path("object"), c.path("operation").asText(),
                 c.path("oldObject")));
         assertMatches(c.path("expect"), a);
+    }
+
+    /** An IDMS, ITMS or ICSP with one entry, as JSON. */
+    static JsonNode mirrorSet(String kind, String name, String source, String policy, String... mirrors) {
+        MirrorSetKind k = MirrorSetKind.of(kind.equals("ImageContentSourcePolicy") ? "operator.openshift.io"
+                : "config.openshift.io", kind).orElseThrow();
+        var obj = HttpsReviews.JSON.createObjectNode().put("apiVersion", k.apiVersion()).put("kind", kind);
+        obj.putObject("metadata").put("name", name);
+        var entry = obj.putObject("spec").putArray(k.listField()).addObject().put("source", source);
+        var list = entry.putArray("mirrors");
+        for (String m : mirrors) {
+            list.add(m);
+        }
+        if (policy != null) {
+            entry.put("mirrorSourcePolicy", policy);
+        }
+        return obj;
+    }
+
+    private HttpsReviews.Answer create(JsonNode obj) throws Exception {
+        HttpsReviews.Answer a = reviews.send(HttpsReviews.review(obj, "CREATE", null));
+        assertEquals(200, a.status(), () -> "http status, body " + a.body());
+        assertEquals(a.uid(), a.response().path("uid").asText());
+        return a;
+    }
+
+    private static Set<String> denied(HttpsReviews.Answer a) {
+        return a.response().path("allowed").asBoolean() ? Set.of()
+                : rules(a.response().path("status").path("message").asText(""));
+    }
+
+    private static Set<String> warned(HttpsReviews.Answer a) {
+        List<String> w = new ArrayList<>();
+        a.response().path("warnings").forEach(n -> w.add(n.asText()));
+        return rules(String.join("\n", w));
+    }
+
+    private static String text(HttpsReviews.Answer a) {
+        return a.response().path("status").path("message").asText("") + "\n" + a.response().path("warnings");
+    }
+
+    private void awaitObjects(int n) {
+        MirrorSetIndex index = cache.index();
+        MockCluster.await(n + " objects in the cache", () -> index.objects().size() == n,
+                () -> "; it holds " + index.objects());
+    }
+
+    @Test
+    void objectsAddedChangedAndDeletedAfterStartAreSeen() throws Exception {
+        JsonNode reviewed = mirrorSet("ImageDigestMirrorSet", "bravo", "quay.io/team", "AllowContactingSource",
+                "mirror.corp.example/team");
+        assertTrue(create(reviewed).response().path("allowed").asBoolean(), "nothing in the cluster yet");
+
+        JsonNode alpha = mirrorSet("ImageDigestMirrorSet", "alpha", "quay.io/team", "NeverContactSource",
+                "mirror.corp.example/team");
+        MockCluster.apply(server.getClient(), alpha);
+        awaitObjects(1);
+        HttpsReviews.Answer added = create(reviewed);
+        assertFalse(added.response().path("allowed").asBoolean(), () -> "added object not seen: " + added.body());
+        assertEquals(Set.of("P4"), denied(added));
+        assertTrue(text(added).contains("ImageDigestMirrorSet/alpha"), () -> text(added));
+
+        // Same policy now, but the mirrors in the opposite order of the reviewed object: an order conflict.
+        JsonNode changed = mirrorSet("ImageDigestMirrorSet", "alpha", "quay.io/team", "AllowContactingSource",
+                "backup.corp.example/team", "mirror.corp.example/team");
+        JsonNode reviewed2 = mirrorSet("ImageDigestMirrorSet", "bravo", "quay.io/team", "AllowContactingSource",
+                "mirror.corp.example/team", "backup.corp.example/team");
+        MockCluster.apply(server.getClient(), changed);
+        MirrorSetIndex index = cache.index();
+        MockCluster.await("the changed alpha", () -> index.withSource("quay.io/team").stream()
+                .anyMatch(e -> e.entry().mirrors().size() == 2));
+        HttpsReviews.Answer afterChange = create(reviewed2);
+        assertTrue(afterChange.response().path("allowed").asBoolean(), () -> afterChange.body().toString());
+        assertTrue(warned(afterChange).contains("O1"), () -> "order conflict with the changed object: " + text(afterChange));
+        assertTrue(text(afterChange).contains("ImageDigestMirrorSet/alpha"), () -> text(afterChange));
+
+        MockCluster.delete(server.getClient(), changed);
+        awaitObjects(0);
+        HttpsReviews.Answer afterDelete = create(reviewed2);
+        assertTrue(afterDelete.response().path("allowed").asBoolean());
+        assertTrue(warned(afterDelete).isEmpty(), () -> "deleted object still seen: " + text(afterDelete));
+    }
+
+    @Test
+    void everyWatchedKindTakesPart() throws Exception {
+        JsonNode never = mirrorSet("ImageDigestMirrorSet", "strict", "registry.corp.example/apps", "NeverContactSource",
+                "mirror.corp.example/apps");
+        MockCluster.apply(server.getClient(), mirrorSet("ImageTagMirrorSet", "tags", "registry.corp.example/apps",
+                "AllowContactingSource", "mirror.corp.example/apps"));
+        awaitObjects(1);
+        HttpsReviews.Answer itms = create(never);
+        assertEquals(Set.of("P4"), denied(itms), () -> text(itms));
+        assertTrue(text(itms).contains("ImageTagMirrorSet/tags"), () -> text(itms));
+
+        MockCluster.deleteAll(server.getClient());
+        awaitObjects(0);
+        MockCluster.apply(server.getClient(), mirrorSet("ImageContentSourcePolicy", "legacy",
+                "registry.corp.example/apps", null, "mirror.corp.example/apps"));
+        awaitObjects(1);
+        HttpsReviews.Answer icsp = create(never);
+        assertEquals(Set.of("P4"), denied(icsp), () -> text(icsp));
+        assertTrue(text(icsp).contains("ImageContentSourcePolicy/legacy"), () -> text(icsp));
+
+        MockCluster.deleteAll(server.getClient());
+        awaitObjects(0);
+        JsonNode toBlocked = mirrorSet("ImageDigestMirrorSet", "to-blocked", "quay.io/ns", null, "blocked.corp.example/ns");
+        assertTrue(create(toBlocked).response().path("allowed").asBoolean());
+        JsonNode image = HttpsReviews.JSON.readTree("{\"apiVersion\":\"config.openshift.io/v1\",\"kind\":\"Image\","
+                + "\"metadata\":{\"name\":\"cluster\"},\"spec\":{\"registrySources\":"
+                + "{\"blockedRegistries\":[\"blocked.corp.example\"]}}}");
+        MockCluster.apply(server.getClient(), image);
+        MockCluster.await("the cluster image config", () -> !cache.index().imageConfig().blockedRegistries().isEmpty());
+        HttpsReviews.Answer blocked = create(toBlocked);
+        assertEquals(Set.of("P5"), denied(blocked), () -> text(blocked));
+
+        // An Image with another name configures nothing on the nodes.
+        JsonNode other = image.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) other.path("metadata")).put("name", "not-cluster");
+        MockCluster.delete(server.getClient(), image);
+        MockCluster.apply(server.getClient(), other);
+        MockCluster.await("the image config removed", () -> cache.index().imageConfig().equals(ImageConfig.NONE));
+        assertTrue(create(toBlocked).response().path("allowed").asBoolean());
+    }
+
+    @Inject
+    @Readiness
+    ClusterViewReadiness readiness;
+
+    @Test
+    void readyAndNotDegradedOnceSynced() {
+        HealthCheckResponse r = readiness.call();
+        Map<String, Object> data = r.getData().orElseThrow();
+        assertEquals(HealthCheckResponse.Status.UP, r.getStatus(), data::toString);
+        assertEquals(false, data.get("degraded"), data::toString);
+        assertEquals("watching", data.get("imagedigestmirrorsets.config.openshift.io"), data::toString);
+        assertEquals("watching", data.get("images.config.openshift.io/cluster"), data::toString);
     }
 
     /** The cache holds exactly these objects (translated as the reader does) and image config. */

@@ -40,6 +40,8 @@ public class ClusterOnProfile implements QuarkusTestProfile {
                 // Short, so that the tests see a missing kind come back and an outage reported
                 // without waiting for the production values.
                 "idms.cluster-checks.missing-kind-retry", "1s",
-                "idms.cluster-checks.watch-grace", "1s");
+                "idms.cluster-checks.watch-grace", "1s",
+                // The mock server logs every request at INFO.
+                "quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
     }
 }
