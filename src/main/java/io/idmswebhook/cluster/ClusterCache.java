@@ -1,6 +1,8 @@
 package io.idmswebhook.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.config.v1.Image;
 import io.fabric8.openshift.api.model.config.v1.ImageDigestMirrorSet;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,9 @@ public class ClusterCache {
 
     /** The one image config object the nodes read. */
     static final String IMAGE_CONFIG_NAME = "cluster";
+
+    /** A probe needs one item at most: it only asks whether the kind is served. */
+    private static final ListOptions ONE = new ListOptionsBuilder().withLimit(1L).build();
 
     private final MirrorSetIndex index = new MirrorSetIndex(ClusterState.UNAVAILABLE);
 
@@ -88,18 +94,25 @@ public class ClusterCache {
         startedAt = Instant.now();
         add(new InformedKind<>(this, "imagedigestmirrorsets.config.openshift.io",
                 () -> client.resources(ImageDigestMirrorSet.class),
+                () -> client.resources(ImageDigestMirrorSet.class).list(ONE),
                 mirrorSets(MirrorSetKind.IDMS, o -> MirrorSetReader.read(o, o.getMetadata().getName()))));
         add(new InformedKind<>(this, "imagetagmirrorsets.config.openshift.io",
                 () -> client.resources(ImageTagMirrorSet.class),
+                () -> client.resources(ImageTagMirrorSet.class).list(ONE),
                 mirrorSets(MirrorSetKind.ITMS, o -> MirrorSetReader.read(o, o.getMetadata().getName()))));
         add(new InformedKind<>(this, "imagecontentsourcepolicies.operator.openshift.io",
                 () -> client.resources(ImageContentSourcePolicy.class),
+                () -> client.resources(ImageContentSourcePolicy.class).list(ONE),
                 mirrorSets(MirrorSetKind.ICSP, o -> MirrorSetReader.read(o, o.getMetadata().getName()))));
         // Only the object named cluster configures the nodes; watching it by name keeps the list
         // and watch to that one object.
         add(new InformedKind<>(this, "images.config.openshift.io/" + IMAGE_CONFIG_NAME,
-                () -> client.resources(Image.class).withName(IMAGE_CONFIG_NAME), imageConfigSink()));
-        kinds.values().forEach(InformedKind::start);
+                () -> client.resources(Image.class).withName(IMAGE_CONFIG_NAME),
+                () -> client.resources(Image.class).withField("metadata.name", IMAGE_CONFIG_NAME).list(),
+                imageConfigSink()));
+        // Starting makes a blocking probe call: never on the startup thread, nor on the timer
+        // that keeps the state current.
+        kinds.values().forEach(k -> CompletableFuture.runAsync(k::start));
         timer.scheduleWithFixedDelay(this::refreshState, 200, 200, TimeUnit.MILLISECONDS);
     }
 
@@ -161,7 +174,7 @@ public class ClusterCache {
     void schedule(Runnable task, Duration delay) {
         ScheduledExecutorService t = timer;
         if (t != null && !t.isShutdown()) {
-            t.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            t.schedule(() -> CompletableFuture.runAsync(task), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

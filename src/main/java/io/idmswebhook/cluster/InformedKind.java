@@ -34,6 +34,7 @@ final class InformedKind<T extends HasMetadata> {
     private final ClusterCache cache;
     private final String name;
     private final Supplier<Informable<T>> informable;
+    private final Runnable probe;
     private final Sink<T> sink;
 
     private volatile SharedIndexInformer<T> informer;
@@ -41,10 +42,16 @@ final class InformedKind<T extends HasMetadata> {
     private volatile boolean syncedOnce;
     private volatile boolean stopping;
 
-    InformedKind(ClusterCache cache, String name, Supplier<Informable<T>> informable, Sink<T> sink) {
+    /**
+     * @param probe a one-item list of the kind: it tells a missing CRD (404) apart before an
+     *              informer is made, so a cluster without the CRD gets one log line instead of
+     *              the informer's error at every retry
+     */
+    InformedKind(ClusterCache cache, String name, Supplier<Informable<T>> informable, Runnable probe, Sink<T> sink) {
         this.cache = cache;
         this.name = name;
         this.informable = informable;
+        this.probe = probe;
         this.sink = sink;
     }
 
@@ -55,6 +62,16 @@ final class InformedKind<T extends HasMetadata> {
     synchronized void start() {
         if (stopping) {
             return;
+        }
+        try {
+            probe.run();
+        } catch (RuntimeException e) {
+            if (notFound(e)) {
+                missing();
+                return;
+            }
+            // Unreachable, forbidden, ...: the informer retries those itself and the cache
+            // reports the view unavailable meanwhile.
         }
         SharedIndexInformer<T> inf = informable.get().runnableInformer(0);
         inf.addEventHandler(new ResourceEventHandler<T>() {
@@ -93,17 +110,23 @@ final class InformedKind<T extends HasMetadata> {
         if (stopping || inf != informer) {
             return;
         }
-        sink.clear();
         if (notFound(failure)) {
-            if (!absent) {
-                LOG.infof("%s is not served by this cluster (404); skipped, looking again every %s", name,
-                        cache.missingKindRetry());
-            }
-            absent = true;
-        } else {
-            LOG.warnf("the informer for %s stopped (%s); starting a new one in %s", name,
-                    failure == null ? "no reason given" : failure.getMessage(), cache.missingKindRetry());
+            missing();
+            return;
         }
+        sink.clear();
+        LOG.warnf("the informer for %s stopped (%s); starting a new one in %s", name,
+                failure == null ? "no reason given" : failure.getMessage(), cache.missingKindRetry());
+        cache.schedule(this::start, cache.missingKindRetry());
+    }
+
+    private void missing() {
+        sink.clear();
+        if (!absent) {
+            LOG.infof("%s is not served by this cluster (404, CRD not installed); skipped, looking again every %s",
+                    name, cache.missingKindRetry());
+        }
+        absent = true;
         cache.schedule(this::start, cache.missingKindRetry());
     }
 
