@@ -21,6 +21,12 @@ import java.util.Map;
 public class TestCertificates implements QuarkusTestResourceLifecycleManager {
 
     public static final Path DIR = Path.of("target", "test-certs");
+    static final String NAME = "webhook";
+
+    /** The PEM file a client trusts to reach the webhook port in tests. */
+    public static Path trustFile() {
+        return new PemCertificateFiles(DIR, NAME, false, null).trustFile();
+    }
 
     @Override
     public Map<String, String> start() {
@@ -28,7 +34,7 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
             Files.createDirectories(DIR);
             PemCertificateFiles files = (PemCertificateFiles) new CertificateGenerator(DIR, true)
                     .generate(new CertificateRequest()
-                            .withName("webhook")
+                            .withName(NAME)
                             .withCN("localhost")
                             .withSubjectAlternativeName("DNS:localhost")
                             .withSubjectAlternativeName("IP:127.0.0.1")

@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The seam between the admission path and the cluster: the one place that decides which
- * {@link ClusterView} the rules read. Off is the embedded default without a cluster; the
- * informer-backed view plugs in here for ON.
+ * {@link ClusterView} the rules read. Off is the embedded default without a cluster; ON reads the
+ * informer cache, whose state says whether cross-object checks can run right now.
  */
 @ApplicationScoped
 public class ClusterViewProducer {
@@ -20,10 +20,13 @@ public class ClusterViewProducer {
     private static final Logger LOG = Logger.getLogger(ClusterViewProducer.class);
 
     private final ClusterChecks mode;
+    private final ClusterCache cache;
 
-    ClusterViewProducer(@ConfigProperty(name = "idms.cluster-checks", defaultValue = "auto") ClusterChecks setting) {
+    ClusterViewProducer(@ConfigProperty(name = "idms.cluster-checks", defaultValue = "auto") ClusterChecks setting,
+                        ClusterCache cache) {
         String home = System.getProperty("user.home");
         this.mode = setting.resolve(System.getenv(), home == null ? null : Path.of(home));
+        this.cache = cache;
     }
 
     public ClusterChecks mode() {
@@ -33,9 +36,14 @@ public class ClusterViewProducer {
     @Produces
     @ApplicationScoped
     ClusterView clusterView() {
-        // ON has no informer cache in this build yet: UNAVAILABLE makes the rules say so ([X2])
-        // rather than pretend the cluster holds nothing.
-        return mode == ClusterChecks.OFF ? ClusterView.OFF : ClusterView.UNAVAILABLE;
+        return mode == ClusterChecks.OFF ? ClusterView.OFF : cache.index();
+    }
+
+    /** Decided here with the view, so that OFF never touches the cache just to say "no events". */
+    @Produces
+    @ApplicationScoped
+    ClusterCacheStats clusterCacheStats() {
+        return mode == ClusterChecks.OFF ? ClusterCacheStats.NONE : cache::lastEvent;
     }
 
     void logMode(@Observes StartupEvent start) {
@@ -43,8 +51,9 @@ public class ClusterViewProducer {
             LOG.info("cluster-wide checks are off (idms.cluster-checks=off or no cluster found): "
                     + "rules that compare objects across the cluster are skipped");
         } else {
-            LOG.warn("cluster-wide checks are on but this build has no cluster cache yet: "
-                    + "rules that compare objects across the cluster are skipped and say so [X2]");
+            LOG.info("cluster-wide checks are on: watching IDMS, ITMS, ICSP and the cluster image config; "
+                    + "until the first sync, answers carry [X2]");
+            cache.start();
         }
     }
 }
