@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GroupVersionKind;
 import io.fabric8.kubernetes.api.model.Status;
@@ -35,12 +36,14 @@ public class AdmissionHandler {
     private static final Logger LOG = Logger.getLogger(AdmissionHandler.class);
 
     private final ObjectMapper mapper;
+    private final ObjectReader reviewReader;
     private final MirrorSetReader reader;
     private final MirrorSetValidator validator;
     private final ClusterView cluster;
 
     public AdmissionHandler(ObjectMapper mapper, MirrorSetValidator validator, ClusterView cluster) {
         this.mapper = mapper;
+        this.reviewReader = AdmissionJson.treeReader(mapper, AdmissionReview.class);
         this.reader = new MirrorSetReader(mapper);
         this.validator = validator;
         this.cluster = cluster;
@@ -111,11 +114,11 @@ public class AdmissionHandler {
         JsonNode oldObject = ((ObjectNode) request).remove("oldObject");
         AdmissionReview review;
         try {
-            review = mapper.treeToValue(root, AdmissionReview.class);
+            review = reviewReader.readValue(root);
         } catch (JsonMappingException e) {
             throw new NotAReviewException(MirrorSetReader.path(e.getPath()) + ": " + e.getOriginalMessage()
                     + "; this is not an admission.k8s.io/v1 AdmissionReview");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new NotAReviewException("the body is not an admission.k8s.io/v1 AdmissionReview: " + e.getMessage());
         }
         AdmissionRequest r = review.getRequest();
