@@ -373,7 +373,7 @@ case " $targets " in *" java "*)
             thread_ticks "${pid[java]}" > "$results/raw/warmup-$round.after"
             thread_split "$results/raw/warmup-$round.before" "$results/raw/warmup-$round.after" > "$results/raw/warmup-$round.threads"
             rm -f "$results/raw/warmup-$round.before" "$results/raw/warmup-$round.after"
-            jit="$(awk '/^CN CompilerThre/ { print $4 + 0 }' "$results/raw/warmup-$round.threads")"
+            jit="$(awk '/^CN CompilerThre/ { print $NF + 0 }' "$results/raw/warmup-$round.threads")"
             log "java warm-up round $round: JIT compiler threads ${jit:-0}% of the service's CPU"
             awk -v j="${jit:-0}" 'BEGIN { exit !(j < 5) }' && break
         done

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the webhook on the embedded default: HTTPS on 127.0.0.1:8443, health on
-# http://127.0.0.1:9000, no cluster (cross-object checks off). Makes development certificates
+# http://127.0.0.1:9000, no cluster (cross-object checks off; IDMS_CLUSTER_CHECKS=auto or on uses
+# the current kubeconfig instead). Makes development certificates
 # under certs/dev/ when they are absent and builds first, so it works from a fresh clone.
 # Extra arguments go to the JVM (e.g. -Dquarkus.log.level=DEBUG). Stop with Ctrl-C.
 set -eu
@@ -12,4 +13,4 @@ if [ ! -e certs/dev/tls.crt ] || [ ! -e certs/dev/tls.key ]; then
 fi
 ./mvnw -B -q package -DskipTests
 exec java -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 \
-    -Didms.cluster-checks=off "$@" -jar target/quarkus-app/quarkus-run.jar
+    -Didms.cluster-checks="${IDMS_CLUSTER_CHECKS:-off}" -Dquarkus.log.console.json.enabled=false "$@" -jar target/quarkus-app/quarkus-run.jar

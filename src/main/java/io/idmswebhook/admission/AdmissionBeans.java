@@ -1,17 +1,41 @@
 package io.idmswebhook.admission;
 
+import io.idmswebhook.core.defaulting.Defaulter;
 import io.idmswebhook.core.engine.ClusterView;
 import io.idmswebhook.core.engine.MirrorSetValidator;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** Wires the plain handler into CDI; the cluster view comes from {@code io.idmswebhook.cluster}. */
 @ApplicationScoped
 public class AdmissionBeans {
 
+    private static final Logger LOG = Logger.getLogger(AdmissionBeans.class);
+
     @Produces
     @ApplicationScoped
     AdmissionHandler admissionHandler(ClusterView cluster) {
-        return new AdmissionHandler(AdmissionJson.newMapper(), new MirrorSetValidator(), cluster);
+        return new AdmissionHandler(AdmissionJson.newMapper(), new MirrorSetValidator()::validate, cluster);
+    }
+
+    /** Runs on the main thread before the HTTPS port opens, so no request pays for it. */
+    void warmUp(@Observes StartupEvent start, AdmissionHandler handler) {
+        int failed = handler.warmUp();
+        if (failed > 0) {
+            LOG.warnf("%d of the start-up reviews were not answered; the first real requests may be slow", failed);
+        }
+    }
+
+    /** D5 is off by default: an explicit default shows up as drift in GitOps tools. */
+    @Produces
+    @ApplicationScoped
+    MutationHandler mutationHandler(AdmissionHandler admission,
+                                    @ConfigProperty(name = "idms.defaulting.explicit-policy", defaultValue = "false")
+                                    boolean explicitPolicy) {
+        return new MutationHandler(admission, new Defaulter(explicitPolicy), AdmissionJson.newMapper());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +20,13 @@ import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.RuleId;
+import io.idmswebhook.model.MirrorSetTrees;
+import io.idmswebhook.model.ShapeException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,20 +40,37 @@ public class AdmissionHandler {
     private static final Logger LOG = Logger.getLogger(AdmissionHandler.class);
 
     private final ObjectMapper mapper;
-    private final ObjectReader reviewReader;
-    private final MirrorSetReader reader;
-    private final MirrorSetValidator validator;
+    private final ObjectReader bodyReader;
+    private final Evaluator validator;
     private final ClusterView cluster;
 
-    public AdmissionHandler(ObjectMapper mapper, MirrorSetValidator validator, ClusterView cluster) {
+    /**
+     * The engine as the handler sees it: {@link MirrorSetValidator#validate} in the service, a
+     * failing one in the tests that prove a bug in it never escapes as an exception.
+     */
+    @FunctionalInterface
+    public interface Evaluator {
+        Decision validate(MirrorSet object, MirrorSet oldObjectOrNull, ClusterView cluster);
+    }
+
+    public AdmissionHandler(ObjectMapper mapper, Evaluator validator, ClusterView cluster) {
         this.mapper = mapper;
-        this.reviewReader = AdmissionJson.treeReader(mapper, AdmissionReview.class);
-        this.reader = new MirrorSetReader(mapper);
+        // Trailing bytes after the review ("{...}{...}") would be a second document the API
+        // server never sent; the check only makes sense on the whole body, not on subtrees.
+        this.bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
         this.cluster = cluster;
     }
 
     public AdmissionAnswer validate(byte[] body) {
+        return answer(body, this::decide);
+    }
+
+    /**
+     * Reads the review and answers it with {@code decider}: the part /validate and /mutate share,
+     * so both give the same 400 for a body that is not a review and echo the uid the same way.
+     */
+    AdmissionAnswer answer(byte[] body, Function<ParsedReview, AdmissionReview> decider) {
         ParsedReview parsed;
         try {
             parsed = parse(body);
@@ -58,7 +79,7 @@ public class AdmissionHandler {
         }
         AdmissionReview answer;
         try {
-            answer = decide(parsed);
+            answer = decider.apply(parsed);
         } catch (RuntimeException e) {
             // A bug must not become a 500 (the API server would show a bare "internal error") nor
             // an allow: deny with a message that says what happened and where to look.
@@ -71,6 +92,33 @@ public class AdmissionHandler {
         return new AdmissionAnswer(200, write(answer));
     }
 
+    /**
+     * Answers one made-up review per kind, so that the JSON readers and writers for the reviews and
+     * all three kinds are built before the first real request. Built lazily, that costs seconds of
+     * class loading and reflection on the event loop, the first time a cluster writes a mirror set.
+     *
+     * @return how many warm-up reviews were not answered with 200 (0 when all is well)
+     */
+    public int warmUp() {
+        int failed = 0;
+        for (MirrorSetKind kind : MirrorSetKind.values()) {
+            String review = """
+                    {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"warm-up",
+                     "kind":{"group":"%1$s","version":"%2$s","kind":"%3$s"},
+                     "resource":{"group":"%1$s","version":"%2$s","resource":"%4$s"},
+                     "name":"warm-up","operation":"UPDATE","userInfo":{"username":"warm-up"},
+                     "object":{"apiVersion":"%1$s/%2$s","kind":"%3$s","metadata":{"name":"warm-up"},
+                               "spec":{"%5$s":[{"source":"quay.io/warm-up","mirrors":["mirror.example.net/warm-up"]}]}},
+                     "oldObject":{"apiVersion":"%1$s/%2$s","kind":"%3$s","metadata":{"name":"warm-up"}},
+                     "dryRun":false,"options":{"apiVersion":"meta.k8s.io/v1","kind":"UpdateOptions"}}}
+                    """.formatted(kind.group(), kind.version(), kind.kind(), kind.resource(), kind.listField());
+            if (validate(review.getBytes(java.nio.charset.StandardCharsets.UTF_8)).httpStatus() != 200) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     /** The request with its object and old object kept as JSON, for the reader to type by kind. */
     record ParsedReview(AdmissionRequest request, JsonNode object, JsonNode oldObject) {
     }
@@ -78,7 +126,7 @@ public class AdmissionHandler {
     ParsedReview parse(byte[] body) throws NotAReviewException {
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = bodyReader.readTree(body);
         } catch (StreamConstraintsException e) {
             throw new NotAReviewException("the body exceeds a JSON limit: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -91,7 +139,7 @@ public class AdmissionHandler {
             throw new NotAReviewException("the body is empty; send an admission.k8s.io/v1 AdmissionReview");
         }
         if (!root.isObject()) {
-            throw new NotAReviewException("the body is " + MirrorSetReader.describe(root)
+            throw new NotAReviewException("the body is " + MirrorSetTrees.describe(root)
                     + ", not an admission.k8s.io/v1 AdmissionReview object");
         }
         String apiVersion = root.path("apiVersion").asText(null);
@@ -114,11 +162,11 @@ public class AdmissionHandler {
         JsonNode oldObject = ((ObjectNode) request).remove("oldObject");
         AdmissionReview review;
         try {
-            review = reviewReader.readValue(root);
+            review = mapper.treeToValue(root, AdmissionReview.class);
         } catch (JsonMappingException e) {
-            throw new NotAReviewException(MirrorSetReader.path(e.getPath()) + ": " + e.getOriginalMessage()
+            throw new NotAReviewException(path(e.getPath()) + ": " + e.getOriginalMessage()
                     + "; this is not an admission.k8s.io/v1 AdmissionReview");
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new NotAReviewException("the body is not an admission.k8s.io/v1 AdmissionReview: " + e.getMessage());
         }
         AdmissionRequest r = review.getRequest();
@@ -131,7 +179,15 @@ public class AdmissionHandler {
         return new ParsedReview(r, present(object), present(oldObject));
     }
 
-    AdmissionReview decide(ParsedReview parsed) {
+    /**
+     * What a review asks to have judged: the object (and on UPDATE its readable old version) of a
+     * kind this webhook handles, or else the answer already settled without judging anything
+     * (DELETE/CONNECT allowed, an unknown kind allowed with X1, an unreadable object denied with X4).
+     */
+    record Target(AdmissionReview settled, MirrorSet object, MirrorSet old) {
+    }
+
+    Target target(ParsedReview parsed) {
         AdmissionRequest r = parsed.request();
         String uid = r.getUid();
         switch (r.getOperation()) {
@@ -140,43 +196,55 @@ public class AdmissionHandler {
             }
             case "DELETE", "CONNECT" -> {
                 // Removing mirror configuration cannot make a node's registries.conf invalid.
-                return AdmissionResponses.allowed(uid);
+                return settled(AdmissionResponses.allowed(uid));
             }
             default -> {
-                return deny(uid, Finding.deny(RuleId.X4, "request.operation", r.getOperation(),
+                return settled(deny(uid, Finding.deny(RuleId.X4, "request.operation", r.getOperation(),
                         "operation " + quoted(r.getOperation()) + " is not CREATE, UPDATE, DELETE or CONNECT",
-                        "send a review the API server would send"));
+                        "send a review the API server would send")));
             }
         }
         GroupVersionKind gvk = r.getKind();
         Optional<MirrorSetKind> known = MirrorSetKind.of(gvk.getGroup() == null ? "" : gvk.getGroup(), gvk.getKind())
                 .filter(k -> k.version().equals(gvk.getVersion()));
         if (known.isEmpty()) {
-            return unknownKind(uid, gvk);
+            return settled(unknownKind(uid, gvk));
         }
         MirrorSetKind kind = known.get();
         if (parsed.object() == null) {
-            return deny(uid, Finding.deny(RuleId.X4, "request.object", "",
+            return settled(deny(uid, Finding.deny(RuleId.X4, "request.object", "",
                     "the " + r.getOperation() + " review carries no object to check",
-                    "send the " + kind.kind() + " in request.object as the API server does"));
+                    "send the " + kind.kind() + " in request.object as the API server does")));
         }
         MirrorSet object;
         try {
-            object = reader.read(kind, parsed.object(), r.getName());
+            object = MirrorSetTrees.read(kind, parsed.object(), r.getName());
         } catch (ShapeException e) {
-            return deny(uid, e.finding());
+            return settled(deny(uid, e.finding()));
         }
         MirrorSet old = null;
         if ("UPDATE".equals(r.getOperation()) && parsed.oldObject() != null) {
             try {
-                old = reader.read(kind, parsed.oldObject(), r.getName());
+                old = MirrorSetTrees.read(kind, parsed.oldObject(), r.getName());
             } catch (ShapeException e) {
                 // The stored object cannot be read, so none of its mistakes can excuse the new one:
                 // judge the update as if it were a create.
                 old = null;
             }
         }
-        return AdmissionResponses.of(uid, validator.validate(object, old, cluster));
+        return new Target(null, object, old);
+    }
+
+    AdmissionReview decide(ParsedReview parsed) {
+        Target target = target(parsed);
+        if (target.settled() != null) {
+            return target.settled();
+        }
+        return AdmissionResponses.of(parsed.request().getUid(), validator.validate(target.object(), target.old(), cluster));
+    }
+
+    private static Target settled(AdmissionReview answer) {
+        return new Target(answer, null, null);
     }
 
     private static AdmissionReview unknownKind(String uid, GroupVersionKind gvk) {
@@ -205,6 +273,22 @@ public class AdmissionHandler {
             // Our own models always serialise; failing here means a broken build, not bad input.
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** {@code request.kind.group}, from Jackson's reference chain. */
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private static JsonNode present(JsonNode node) {

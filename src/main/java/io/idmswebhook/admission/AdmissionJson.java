@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -38,7 +37,6 @@ public final class AdmissionJson {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
         // A number or a boolean where the schema wants a string is a shape error ([X4]), not a
@@ -48,15 +46,5 @@ public final class AdmissionJson {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper;
-    }
-
-    /**
-     * Reads an already parsed tree into {@code type}. The body as a whole was checked for trailing
-     * content when it was parsed; repeating that check here is wrong, because fabric8 reads nested
-     * generic resources (request.options, for one) as values of their own with the same mapper,
-     * and every such nested value is followed by the rest of its parent.
-     */
-    static ObjectReader treeReader(ObjectMapper mapper, Class<?> type) {
-        return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.idmswebhook.core.engine.Decision;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -18,6 +19,8 @@ public final class AdmissionResponses {
     public static final String KIND = "AdmissionReview";
     /** The code the API server shows for a webhook denial ("admission webhook ... denied the request"). */
     public static final int DENIED_CODE = 403;
+    /** The only patch type admission.k8s.io/v1 defines. */
+    public static final String PATCH_TYPE = "JSONPatch";
 
     private AdmissionResponses() {
     }
@@ -37,6 +40,17 @@ public final class AdmissionResponses {
             review.getResponse().setWarnings(List.copyOf(warnings));
         }
         return review;
+    }
+
+    /**
+     * Allowed with an RFC 6902 patch. The API server wants the patch JSON base64-encoded with
+     * {@code patchType: JSONPatch}; without a patch, use {@link #allowed} so no patch field is sent.
+     */
+    public static AdmissionReview patched(String uid, byte[] jsonPatch, List<String> warnings) {
+        AdmissionReview review = allowed(uid);
+        review.getResponse().setPatchType(PATCH_TYPE);
+        review.getResponse().setPatch(Base64.getEncoder().encodeToString(jsonPatch));
+        return withWarnings(review, warnings);
     }
 
     /** The engine's decision as the API server reads it. */

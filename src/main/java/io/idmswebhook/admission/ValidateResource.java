@@ -3,13 +3,11 @@ package io.idmswebhook.admission;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * {@code POST /validate}, called by the API server for every write of a mirror set. It runs on the
@@ -29,14 +27,5 @@ public class ValidateResource {
     public Response validate(byte[] body) {
         AdmissionAnswer answer = handler.validate(body);
         return Response.status(answer.httpStatus()).entity(answer.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /** Say why in the same JSON shape as a 400, instead of an empty 415. */
-    @ServerExceptionMapper
-    public Response unsupportedMediaType(NotSupportedException e) {
-        String message = "the body must be sent as Content-Type: application/json (an admission.k8s.io/v1 AdmissionReview)";
-        String json = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":415,"
-                + "\"reason\":\"UnsupportedMediaType\",\"message\":\"" + message + "\"}";
-        return Response.status(415).entity(json).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.Date;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.health.Readiness;
  * Ready only while the webhook port serves a certificate that is valid now. The API server
  * cannot call a webhook whose certificate is missing or expired, so sending it traffic then
  * would only turn every write of a mirror set into a failed call. The HTTPS server serves the
- * default TLS configuration of the registry, which is what this reads, reloads included.
+ * TLS configuration named by quarkus.http.tls-configuration-name, which is what this reads,
+ * reloads included.
  */
 @Readiness
 @ApplicationScoped
@@ -33,13 +35,16 @@ public class ServingCertificateCheck implements HealthCheck {
     @Inject
     TlsConfigurationRegistry registry;
 
+    @ConfigProperty(name = "quarkus.http.tls-configuration-name")
+    Optional<String> tlsConfigurationName;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named(NAME);
-        Optional<TlsConfiguration> tls = registry.getDefault();
+        Optional<TlsConfiguration> tls = TlsConfiguration.from(registry, tlsConfigurationName);
         KeyStore keyStore = tls.map(TlsConfiguration::getKeyStore).orElse(null);
         if (keyStore == null) {
-            return b.down().withData("reason", "no serving certificate is configured (quarkus.tls.key-store)").build();
+            return b.down().withData("reason", "no serving certificate is configured (quarkus.tls.webhook.key-store)").build();
         }
         try {
             Date now = new Date();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class AdmissionHandlerReviewShapeTest {
 
     private final AdmissionHandler handler =
-            new AdmissionHandler(AdmissionJson.newMapper(), new MirrorSetValidator(), ClusterView.OFF);
+            new AdmissionHandler(AdmissionJson.newMapper(), new MirrorSetValidator()::validate, ClusterView.OFF);
 
     private static final String OBJECT = """
             {"apiVersion":"config.openshift.io/v1","kind":"ImageDigestMirrorSet",

@@ -80,7 +80,8 @@ public final class LocationParser {
             }
             if (c > 0x7E) {
                 return new LocationProblem(Kind.NON_ASCII,
-                        "has a non-ASCII character (" + describeChar(c) + " at position " + i + ")",
+                        "has a non-ASCII character (" + String.format("U+%04X", raw.codePointAt(i))
+                                + " at position " + i + ")",
                         "use ASCII only; write an internationalised host in its xn-- (punycode) form");
             }
         }
@@ -107,6 +108,10 @@ public final class LocationParser {
                     "write a wildcard source as *.domain, e.g. *.example.com");
         }
         String domain = raw.substring(2);
+        if (domain.indexOf('*') >= 0) {
+            return fail(Kind.BAD_WILDCARD, "has more than one \"*\"; a wildcard source is one leading \"*.\"",
+                    "write the wildcard as *.domain, e.g. *.example.com");
+        }
         int slash = domain.indexOf('/');
         int colon = domain.indexOf(':');
         if (slash >= 0 || colon >= 0) {

@@ -1,6 +1,7 @@
 package io.idmswebhook.core.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,7 +15,8 @@ import java.util.List;
 public record MirrorEntry(int index, String source, List<String> mirrors, String policy) {
 
     public MirrorEntry {
-        mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+        // an unmodifiable copy that, unlike List.copyOf, keeps null items for the rules to report
+        mirrors = mirrors == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(mirrors));
     }
 
     /** Unset and unknown values count as allow: an unknown value is denied on its own (S5). */

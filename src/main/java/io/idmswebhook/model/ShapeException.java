@@ -1,4 +1,4 @@
-package io.idmswebhook.admission;
+package io.idmswebhook.model;
 
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.RuleId;
