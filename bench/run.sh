@@ -409,7 +409,7 @@ md="$results/results.md"
         "$(wrk -v 2>&1 | head -n 1 | awk '{print "wrk " $2}'); $(nginx -v 2>&1 | sed 's/.*: //')" \
         "$([ "$want_go" = yes ] && go version | awk '{print "; " $3}')."
     echo "Each figure from one ${duration} wrk run over TLS with keep-alive (32 connections: -t2 -c32;" \
-        "1: -t1 -c1; 8: -t2 -c8), targets interleaved per body; JVM warm-up ${warmup} per body, not counted." \
+        "1: -t1 -c1; 8: -t2 -c8), targets interleaved per body; JVM warm-up (not counted) in rounds of ${warmup} per body until the JIT was under 5 % of the service's CPU." \
         "Load average ${load_start} at the start, ${load_end} at the end. JAVA_OPTS: ${java_opts:-none}."
     echo
     echo "| target | body | req/s @32 | CPU µs/review @32 | p50 / p99 / max @1 (ms) | p50 / p99 / max @8 (ms) | errors | RSS MB |"
