@@ -6,24 +6,49 @@ import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The cluster as it would be with the object under review written: the cluster's copy of the
  * object (same kind and name) is replaced by the reviewed one, so an UPDATE never conflicts with
  * its old self. When the cluster is not READY only the object itself is seen, which keeps the
  * in-object variants of the cross-object rules working.
+ *
+ * <p>One instance serves one evaluation on one thread. The object's own entries are indexed
+ * once, the way {@link MirrorSetIndex} indexes the cluster, and exact-source answers are
+ * remembered: the rules ask for the same sources many times, and without both a 200-entry
+ * object cost time quadratic in its size.
  */
 final class ReviewView implements ClusterView {
 
     private final ClusterView base;
     private final boolean useBase;
     private final MirrorSet object;
+    private final Map<String, List<IndexedEntry>> own = new HashMap<>();
+    /** The same entries sorted by source, for the prefix range scans of {@link #inside}. */
+    private final TreeMap<String, List<IndexedEntry>> ownSorted;
+    private final List<String> ownWildcards = new ArrayList<>();
+    private final Map<String, List<IndexedEntry>> withSourceMemo = new HashMap<>();
 
     ReviewView(ClusterView base, MirrorSet object) {
         this.base = base;
         this.useBase = base.state() == ClusterState.READY;
         this.object = object;
+        for (MirrorEntry e : object.entries()) {
+            if (e.source() == null) {
+                continue;
+            }
+            own.computeIfAbsent(e.source(), s -> {
+                if (s.startsWith("*.")) {
+                    ownWildcards.add(s);
+                }
+                return new ArrayList<>(1);
+            }).add(new IndexedEntry(object.kind(), object.name(), e));
+        }
+        this.ownSorted = new TreeMap<>(own);
     }
 
     @Override
@@ -38,21 +63,29 @@ final class ReviewView implements ClusterView {
 
     @Override
     public List<IndexedEntry> withSource(String source) {
-        List<IndexedEntry> out = others(useBase ? base.withSource(source) : List.of());
-        for (MirrorEntry e : object.entries()) {
-            if (source.equals(e.source())) {
-                out.add(own(e));
-            }
+        List<IndexedEntry> known = withSourceMemo.get(source);
+        if (known != null) {
+            return known;
         }
-        return out;
+        List<IndexedEntry> out = others(useBase ? base.withSource(source) : List.of());
+        out.addAll(own.getOrDefault(source, List.of()));
+        List<IndexedEntry> answer = List.copyOf(out);
+        withSourceMemo.put(source, answer);
+        return answer;
     }
 
     @Override
     public List<IndexedEntry> covering(String location) {
         List<IndexedEntry> out = others(useBase ? base.covering(location) : List.of());
-        for (MirrorEntry e : object.entries()) {
-            if (e.source() != null && Scopes.covers(e.source(), location)) {
-                out.add(own(e));
+        out.addAll(own.getOrDefault(location, List.of()));
+        for (int i = 1; i < location.length(); i++) {
+            if (Scopes.isBoundary(location.charAt(i))) {
+                out.addAll(own.getOrDefault(location.substring(0, i), List.of()));
+            }
+        }
+        for (String w : ownWildcards) {
+            if (Scopes.covers(w, location)) {
+                out.addAll(own.get(w));
             }
         }
         return out;
@@ -61,9 +94,14 @@ final class ReviewView implements ClusterView {
     @Override
     public List<IndexedEntry> inside(String scope) {
         List<IndexedEntry> out = others(useBase ? base.inside(scope) : List.of());
-        for (MirrorEntry e : object.entries()) {
-            if (e.source() != null && Scopes.strictlyInside(e.source(), scope)) {
-                out.add(own(e));
+        Map<String, List<IndexedEntry>> candidates = scope.startsWith("*.") ? own : ownSorted.tailMap(scope, false);
+        for (Map.Entry<String, List<IndexedEntry>> e : candidates.entrySet()) {
+            String source = e.getKey();
+            if (!scope.startsWith("*.") && !source.startsWith(scope)) {
+                break;
+            }
+            if (Scopes.strictlyInside(source, scope)) {
+                out.addAll(e.getValue());
             }
         }
         return out;
@@ -91,9 +129,5 @@ final class ReviewView implements ClusterView {
             }
         }
         return out;
-    }
-
-    private IndexedEntry own(MirrorEntry e) {
-        return new IndexedEntry(object.kind(), object.name(), e);
     }
 }
