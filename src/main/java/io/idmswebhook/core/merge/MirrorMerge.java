@@ -34,6 +34,11 @@ public final class MirrorMerge {
      *               with no real mirror (the nodes skip them)
      */
     public static MergedOrder merge(String source, List<List<String>> lists) {
+        if (lists.size() == 1 && isChain(source, lists.get(0))) {
+            // One list of distinct mirrors that does not name the source: the graph is a chain
+            // ending at the source, so the order is the list itself. The common case, kept cheap.
+            return new MergedOrder(source, lists.get(0), List.of(), 1);
+        }
         Map<String, Set<String>> successors = new HashMap<>();
         Map<String, Integer> inDegree = new HashMap<>();
         TreeSet<String> nodes = new TreeSet<>();
@@ -58,6 +63,24 @@ public final class MirrorMerge {
             order.remove(order.size() - 1);
         }
         return new MergedOrder(source, order, cycles(sorted, successors), lists.size());
+    }
+
+    private static boolean isChain(String source, List<String> list) {
+        if (list.isEmpty() || list.size() > 16) {
+            return false;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String m = list.get(i);
+            if (m.equals(source)) {
+                return false;
+            }
+            for (int j = 0; j < i; j++) {
+                if (list.get(j).equals(m)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void addEdge(Map<String, Set<String>> successors, Map<String, Integer> inDegree,

@@ -70,4 +70,12 @@ class MirrorMergeTest {
     void singleList() {
         assertEquals(List.of("b", "a"), MirrorMerge.merge("s", List.of(List.of("b", "a"))).order());
     }
+
+    @Test
+    void singleListShortcutAgreesWithTheGraph() {
+        // the same lists through the graph (two identical lists share every edge) and the shortcut
+        List<String> list = List.of("c.example", "a.example", "b.example");
+        assertEquals(MirrorMerge.merge("s", List.of(list, list)).order(), MirrorMerge.merge("s", List.of(list)).order());
+        assertEquals(list, MirrorMerge.merge("s", List.of(list)).order());
+    }
 }
