@@ -191,8 +191,10 @@ class ManifestInvariantsTest {
         container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
         String mount = mountPath(container, "tls");
         assertEquals("/etc/webhook/tls", mount, "the TLS Secret mount");
-        assertEquals(mount + "/tls.crt", env.get("QUARKUS_TLS_KEY_STORE_PEM_0_CERT"));
-        assertEquals(mount + "/tls.key", env.get("QUARKUS_TLS_KEY_STORE_PEM_0_KEY"));
+        assertEquals(mount + "/tls.crt", env.get("IDMS_TLS_CERT"));
+        assertEquals(mount + "/tls.key", env.get("IDMS_TLS_KEY"));
+        assertTrue(env.keySet().stream().noneMatch(k -> k.startsWith("QUARKUS_TLS_KEY_STORE")),
+                "the default TLS configuration would also put the management port (probes) on TLS: " + env.keySet());
         assertTrue(Set.of("auto", "on", "off").contains(env.get("IDMS_CLUSTER_CHECKS")),
                 "IDMS_CLUSTER_CHECKS must be auto, on or off, was " + env.get("IDMS_CLUSTER_CHECKS"));
     }
