@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Singleton;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -17,9 +18,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seconds until the served certificate's notAfter. Read from the TLS registry at every scrape,
- * the configuration the HTTPS server serves ({@code quarkus.http.tls-configuration-name}), so a
- * rotated Secret shows here once the registry has reloaded it, as it does on the wire.
+ * Seconds until the served certificate's notAfter, read at every scrape from what the HTTPS
+ * server serves: the {@link RotatingServingCertificate}'s current key store for the webhook
+ * configuration (the registry keeps the first one it was given), so a rotated Secret shows here
+ * as soon as it is on the wire.
  */
 @Singleton
 @Startup
@@ -29,13 +31,16 @@ public class CertificateExpiryMetric {
 
     private final TlsConfigurationRegistry registry;
     private final Optional<String> configurationName;
+    private final RotatingServingCertificate rotating;
     private final Clock clock;
 
     public CertificateExpiryMetric(MeterRegistry meters, TlsConfigurationRegistry registry,
                                    @ConfigProperty(name = "quarkus.http.tls-configuration-name")
-                                   Optional<String> configurationName) {
+                                   Optional<String> configurationName,
+                                   @Identifier("webhook") RotatingServingCertificate rotating) {
         this.registry = registry;
         this.configurationName = configurationName;
+        this.rotating = rotating;
         this.clock = Clock.systemUTC();
         Gauge.builder(NAME, this, CertificateExpiryMetric::secondsLeft)
                 .description("Seconds until the served certificate expires (negative once expired); NaN without one")
@@ -45,8 +50,10 @@ public class CertificateExpiryMetric {
     }
 
     double secondsLeft() {
-        KeyStore keyStore = TlsConfiguration.from(registry, configurationName)
-                .map(TlsConfiguration::getKeyStore).orElse(null);
+        KeyStore keyStore = configurationName.filter("webhook"::equals).isPresent() ? rotating.currentKeyStore() : null;
+        if (keyStore == null) {
+            keyStore = TlsConfiguration.from(registry, configurationName).map(TlsConfiguration::getKeyStore).orElse(null);
+        }
         return keyStore == null ? Double.NaN : secondsLeft(keyStore, clock.instant());
     }
 

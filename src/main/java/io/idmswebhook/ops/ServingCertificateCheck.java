@@ -2,6 +2,7 @@ package io.idmswebhook.ops;
 
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.KeyStore;
@@ -23,8 +24,9 @@ import org.eclipse.microprofile.health.Readiness;
  * Ready only while the webhook port serves a certificate that is valid now. The API server
  * cannot call a webhook whose certificate is missing or expired, so sending it traffic then
  * would only turn every write of a mirror set into a failed call. The HTTPS server serves the
- * TLS configuration named by quarkus.http.tls-configuration-name, which is what this reads,
- * reloads included.
+ * TLS configuration named by quarkus.http.tls-configuration-name; for {@code webhook} its key
+ * store comes from {@link RotatingServingCertificate}, whose current certificate is read here so
+ * that a rotation is reflected (the registry keeps the first key store it was given).
  */
 @Readiness
 @ApplicationScoped
@@ -38,11 +40,18 @@ public class ServingCertificateCheck implements HealthCheck {
     @ConfigProperty(name = "quarkus.http.tls-configuration-name")
     Optional<String> tlsConfigurationName;
 
+    @Inject
+    @Identifier("webhook")
+    RotatingServingCertificate rotating;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named(NAME);
         Optional<TlsConfiguration> tls = TlsConfiguration.from(registry, tlsConfigurationName);
         KeyStore keyStore = tls.map(TlsConfiguration::getKeyStore).orElse(null);
+        if (keyStore != null && tlsConfigurationName.filter("webhook"::equals).isPresent() && rotating.currentKeyStore() != null) {
+            keyStore = rotating.currentKeyStore();
+        }
         if (keyStore == null) {
             return b.down().withData("reason", "no serving certificate is configured (quarkus.tls.webhook.key-store)").build();
         }

@@ -1,0 +1,167 @@
+package io.idmswebhook.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 6 item 6: a rotated Secret is served without a restart and without a failed request.
+ * A client loop calls {@code POST /validate} with a new connection and a full TLS handshake each
+ * time (a resumed session would report the old certificate) while the mounted files are swapped the kubelet's way; it
+ * trusts exactly the two certificates, verifies the host name, and records which one each
+ * handshake was given.
+ */
+@QuarkusTest
+@WithTestResource(value = MountedSecretCertificates.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class TlsRotationTest {
+
+    /** How long the loop runs before the swap, and at most after it: bounds the test. */
+    private static final long BEFORE_NANOS = 5_000_000_000L;
+    private static final long AFTER_LIMIT_NANOS = MountedSecretCertificates.RELOAD_PERIOD.toNanos() * 5;
+    /** Once the new certificate is served, keep going this long to see that it stays. */
+    private static final long SETTLE_NANOS = 1_000_000_000L;
+
+    private static final byte[] REVIEW = ("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{"
+            + "\"uid\":\"rotation\",\"operation\":\"CREATE\",\"name\":\"r\","
+            + "\"kind\":{\"group\":\"config.openshift.io\",\"version\":\"v1\",\"kind\":\"ImageDigestMirrorSet\"},"
+            + "\"object\":{\"apiVersion\":\"config.openshift.io/v1\",\"kind\":\"ImageDigestMirrorSet\",\"metadata\":{\"name\":\"r\"},"
+            + "\"spec\":{\"imageDigestMirrors\":[{\"source\":\"quay.io/ns\",\"mirrors\":[\"mirror.example.net/ns\"]}]}}}}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    @TestHTTPResource(value = "/", tls = true)
+    URL webhook;
+
+    @Test
+    void aSwappedSecretIsServedWithinTheReloadPeriodAndNoRequestFails() throws Exception {
+        X509Certificate before = read(MountedSecretCertificates.certificate("before"));
+        X509Certificate after = read(MountedSecretCertificates.certificate("after"));
+        SSLContextFactory contexts = new SSLContextFactory(before, after);
+
+        int requests = 0;
+        List<String> failures = new ArrayList<>();
+        long start = System.nanoTime();
+        long swappedAt = -1;
+        long firstNewAt = -1;
+        int oldAfterNew = 0;
+        int seenBefore = 0;
+        while (true) {
+            long now = System.nanoTime();
+            if (swappedAt < 0 && now - start >= BEFORE_NANOS) {
+                MountedSecretCertificates.publish("after");
+                swappedAt = System.nanoTime();
+            }
+            if (swappedAt >= 0 && (now - swappedAt > AFTER_LIMIT_NANOS || firstNewAt >= 0 && now - firstNewAt > SETTLE_NANOS)) {
+                break;
+            }
+            requests++;
+            try {
+                X509Certificate served = call(contexts.fresh());
+                if (same(served, after)) {
+                    if (firstNewAt < 0) {
+                        firstNewAt = System.nanoTime();
+                    }
+                } else if (same(served, before)) {
+                    seenBefore++;
+                    if (firstNewAt >= 0) {
+                        oldAfterNew++;
+                    }
+                } else {
+                    failures.add("request " + requests + ": served " + served.getSubjectX500Principal());
+                }
+            } catch (Exception e) {
+                failures.add("request " + requests + " at " + (System.nanoTime() - start) / 1_000_000 + " ms: " + e);
+            }
+        }
+
+        long seenAfterMs = firstNewAt < 0 ? -1 : (firstNewAt - swappedAt) / 1_000_000;
+        System.out.printf("TLS rotation: %d requests, %d failed, old certificate on %d, new certificate first served %d ms "
+                + "after the swap (reload period %s)%n", requests, failures.size(), seenBefore, seenAfterMs,
+                MountedSecretCertificates.RELOAD_PERIOD);
+        assertEquals(List.of(), failures, "requests failed during the rotation");
+        assertTrue(seenBefore > 0, "the old certificate was never served before the swap");
+        assertTrue(firstNewAt >= 0, "the new certificate was not served within " + AFTER_LIMIT_NANOS / 1_000_000
+                + " ms of the swap; reload period " + MountedSecretCertificates.RELOAD_PERIOD);
+        assertEquals(0, oldAfterNew, "the old certificate came back after the new one was served");
+    }
+
+    /** One request on its own connection; returns the certificate the handshake presented. */
+    private X509Certificate call(SSLContext context) throws Exception {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(webhook.getHost(), webhook.getPort())) {
+            socket.setSoTimeout(10_000);
+            SSLParameters params = socket.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(params);
+            socket.startHandshake();
+            X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /validate HTTP/1.1\r\nHost: " + webhook.getHost() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + REVIEW.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(REVIEW);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            String text = answer.toString(StandardCharsets.UTF_8);
+            if (!text.startsWith("HTTP/1.1 200") || !text.contains("\"allowed\":true")) {
+                throw new IllegalStateException("unexpected answer: " + text);
+            }
+            return served;
+        }
+    }
+
+    private static boolean same(X509Certificate a, X509Certificate b) throws Exception {
+        return java.util.Arrays.equals(a.getEncoded(), b.getEncoded());
+    }
+
+    private static X509Certificate read(Path pem) throws Exception {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    /**
+     * Trusts the two rotation certificates and nothing else. A new context per call: the JDK resumes
+     * TLS 1.3 sessions from tickets even after SSLSession.invalidate(), and a resumed session reports
+     * the certificate of its first handshake.
+     */
+    private static final class SSLContextFactory {
+        private final TrustManagerFactory trust;
+
+        SSLContextFactory(X509Certificate... anchors) throws Exception {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            for (int i = 0; i < anchors.length; i++) {
+                store.setCertificateEntry("anchor-" + i, anchors[i]);
+            }
+            trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+        }
+
+        SSLContext fresh() throws Exception {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        }
+    }
+}
