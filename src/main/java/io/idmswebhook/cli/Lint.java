@@ -74,7 +74,7 @@ final class Lint {
                 + (w.hasImageConfig() ? "; image config read" : "");
     }
 
-    /** The JSON documented in README-cli.md ({@code "format": "idms-lint/v1"}). */
+    /** The JSON documented in the README (Offline lint and preview) ({@code "format": "idms-lint/v1"}). */
     static ObjectNode json(List<Result> results, Workspace w) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();

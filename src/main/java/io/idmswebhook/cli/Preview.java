@@ -128,7 +128,7 @@ public final class Preview {
     }
 
     /**
-     * The JSON documented in README-cli.md ({@code "format": "idms-preview/v1"}).
+     * The JSON documented in the README (Offline lint and preview) ({@code "format": "idms-preview/v1"}).
      *
      * @param view where the objects came from: {@code files} for the CLI, the cluster view's state
      *             for the service
