@@ -24,7 +24,8 @@ java_port="${JAVA_PORT:-8443}"
 mgmt_port="${MGMT_PORT:-9000}"
 go_port="${GO_PORT:-9443}"
 nginx_port="${NGINX_PORT:-9445}"
-java_opts="${JAVA_OPTS:-}"
+# the image's flags (src/main/docker/Dockerfile.jvm), so the service is measured as it ships
+java_opts="${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -XX:ReservedCodeCacheSize=64m}"
 jfr=no
 force_build=no
 scale=no
@@ -46,7 +47,7 @@ usage() {
   --scale-only    run only the scale benchmark
   --keep          keep the temporary directory (certificates, Go build, nginx prefix)
 Ports (loopback only): JAVA_PORT 8443, MGMT_PORT 9000, GO_PORT 9443, NGINX_PORT 9445.
-JAVA_OPTS is added to the java command line; the default is none, as the image ships.
+JAVA_OPTS replaces the java flags; the default is the JVM image's (SerialGC, 128 MiB heap).
 USAGE
 }
 

@@ -83,7 +83,7 @@ ls -l "$work/app-cds-17.jsa" "$work/app-25.aot" >&2
 
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 small="-Xms16m -Xmx128m -XX:ReservedCodeCacheSize=64m"
-variants="a b c d e f g h i"
+variants="a b c d e f g h i j"
 label() {
     case $1 in
         a) echo "JDK 17, java -jar (baseline)" ;;
@@ -93,8 +93,9 @@ label() {
         e) echo "JDK 25 + AOT cache (JEP 483/514/515)" ;;
         f) echo "JDK 25 + AOT cache + C1 only + SerialGC" ;;
         g) echo "JDK 25 + AOT cache + SerialGC" ;;
-        h) echo "JDK 25 + AOT cache + C1 only + SerialGC + small heap (the image)" ;;
+        h) echo "JDK 25 + AOT cache + C1 only + SerialGC + small heap (fastest start)" ;;
         i) echo "JDK 17 + AppCDS + C1 only + SerialGC + small heap" ;;
+        j) echo "JDK 25 + AOT cache + SerialGC + small heap (the image)" ;;
     esac
 }
 launch() {
@@ -109,6 +110,7 @@ launch() {
         g) run "$JDK25" -XX:AOTCache="$work/app-25.aot" -XX:+UseSerialGC ;;
         h) run "$JDK25" -XX:AOTCache="$work/app-25.aot" $fast $small ;;
         i) run "$JDK17" -XX:SharedArchiveFile="$work/app-cds-17.jsa" $fast $small ;;
+        j) run "$JDK25" -XX:AOTCache="$work/app-25.aot" -XX:+UseSerialGC $small ;;
     esac
 }
 

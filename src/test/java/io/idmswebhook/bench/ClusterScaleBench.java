@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: a measurement, excluded from the default build (run with
- * {@code mvn -o test -Dgroups=bench -Dtest=ClusterIndexBench}). Validator latency with 0, 1,000
+ * {@code mvn -o test -Dgroups=bench -Dtest=ClusterScaleBench}). Validator latency with 0, 1,000
  * and 10,000 existing IDMS objects of 10 entries each, and the heap the index holds for them.
  *
  * <p>Two source layouts. "spread": 50 registry hosts, and each exact source is named by about four
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * cost of that work rather than of the index.
  */
 @Tag("bench")
-class ClusterIndexBench {
+class ClusterScaleBench {
 
     static final int ENTRIES = 10;
     static final int HOSTS = 50;
