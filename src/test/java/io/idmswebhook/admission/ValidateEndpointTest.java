@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 class ValidateEndpointTest {
 
-    static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+    static final Path GOLDEN = Golden.VALIDATE_CASES;
     /** The review the README posts with curl; its answer there must stay true. */
     static final Path README_SAMPLE = Path.of("deploy", "samples", "admission-review-idms.json");
 
@@ -42,12 +42,7 @@ class ValidateEndpointTest {
     URL webhook;
 
     static Stream<String> goldenCases() throws IOException {
-        try (Stream<Path> files = Files.list(GOLDEN)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".request.json"))
-                    .map(n -> n.substring(0, n.length() - ".request.json".length()))
-                    .sorted().toList().stream();
-        }
+        return Golden.cases(GOLDEN);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,6 +21,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.Response;
 import java.io.InputStream;
+import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PackagedWebhookIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+    private static final Path GOLDEN = Golden.VALIDATE_CASES;
 
     @TestHTTPResource(value = "/validate", tls = true)
     URL validate;
@@ -58,13 +59,8 @@ class PackagedWebhookIT {
     URL mutate;
 
 
-    static Stream<String> goldenCases() throws Exception {
-        try (Stream<Path> files = Files.list(GOLDEN)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".request.json"))
-                    .map(n -> n.substring(0, n.length() - ".request.json".length()))
-                    .sorted().toList().stream();
-        }
+    static Stream<String> goldenCases() throws IOException {
+        return Golden.cases(GOLDEN);
     }
 
     /** Allowed, denied and warned reviews of all three kinds, answered exactly as the goldens say. */
