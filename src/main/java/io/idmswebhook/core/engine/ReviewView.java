@@ -5,6 +5,7 @@ import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ final class ReviewView implements ClusterView {
     /** The same entries sorted by source, for the prefix range scans of {@link #inside}. */
     private final TreeMap<String, List<IndexedEntry>> ownSorted;
     private final List<String> ownWildcards = new ArrayList<>();
+    /** Lengths of the object's sources: a prefix of another length cannot be one of them. */
+    private final BitSet ownLengths = new BitSet();
     private final Map<String, List<IndexedEntry>> withSourceMemo = new HashMap<>();
 
     ReviewView(ClusterView base, MirrorSet object) {
@@ -41,6 +44,7 @@ final class ReviewView implements ClusterView {
             if (e.source() == null) {
                 continue;
             }
+            ownLengths.set(e.source().length());
             own.computeIfAbsent(e.source(), s -> {
                 if (s.startsWith("*.")) {
                     ownWildcards.add(s);
@@ -79,7 +83,7 @@ final class ReviewView implements ClusterView {
         List<IndexedEntry> out = others(useBase ? base.covering(location) : List.of());
         out.addAll(own.getOrDefault(location, List.of()));
         for (int i = 1; i < location.length(); i++) {
-            if (Scopes.isBoundary(location.charAt(i))) {
+            if (ownLengths.get(i) && Scopes.isBoundary(location.charAt(i))) {
                 out.addAll(own.getOrDefault(location.substring(0, i), List.of()));
             }
         }

@@ -49,6 +49,10 @@ public final class OrderRules {
             }
             MergedOrder merged = MirrorMerge.merge(source, lists);
             orders.put(source, merged.order());
+            boolean split = !merged.conflict() && lists.size() > 1;
+            if (!merged.conflict() && !merged.sourceBeforeMirror() && !split) {
+                continue;
+            }
             String uses = "nodes will use " + String.join(", ", merged.order());
             String involved = others.isEmpty() ? "" : "; other objects: " + CrossPolicyRules.names(new ArrayList<>(others));
             if (merged.conflict()) {
@@ -62,7 +66,7 @@ public final class OrderRules {
                                 + uses + involved,
                         "list the mirrors in one order everywhere and keep the source out of its own mirror lists"));
             }
-            if (!merged.conflict() && lists.size() > 1) {
+            if (split) {
                 out.add(Finding.warn(RuleId.O3, path, source,
                         Quote.of(source) + " is split across " + lists.size() + " lists: " + uses + involved,
                         "keep one list for " + source + " if the order matters"));
@@ -72,6 +76,14 @@ public final class OrderRules {
     }
 
     private static List<String> withoutNulls(List<String> mirrors) {
+        // contains(null) would throw on the immutable empty list, so look ourselves
+        boolean hasNull = false;
+        for (int i = 0; i < mirrors.size() && !hasNull; i++) {
+            hasNull = mirrors.get(i) == null;
+        }
+        if (!hasNull) {
+            return mirrors;
+        }
         List<String> out = new ArrayList<>(mirrors.size());
         for (String m : mirrors) {
             if (m != null) {
