@@ -45,6 +45,6 @@ public class AdmissionBeans {
     MutationHandler mutationHandler(AdmissionHandler admission,
                                     @ConfigProperty(name = "idms.defaulting.explicit-policy", defaultValue = "false")
                                     boolean explicitPolicy) {
-        return new MutationHandler(admission, new Defaulter(explicitPolicy), AdmissionJson.newMapper());
+        return new MutationHandler(admission, new Defaulter(explicitPolicy));
     }
 }

@@ -334,7 +334,8 @@ public class AdmissionHandler {
         return new AdmissionAnswer(400, write(status));
     }
 
-    private byte[] write(Object value) {
+    /** Serialises with the one configured mapper; /mutate writes its patch through here too. */
+    byte[] write(Object value) {
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

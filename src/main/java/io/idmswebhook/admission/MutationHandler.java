@@ -1,8 +1,6 @@
 package io.idmswebhook.admission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idmswebhook.admission.AdmissionHandler.Judged;
 import io.idmswebhook.admission.AdmissionHandler.ParsedReview;
 import io.idmswebhook.admission.AdmissionHandler.Target;
@@ -31,12 +29,10 @@ public class MutationHandler {
 
     private final AdmissionHandler admission;
     private final Defaulter defaulter;
-    private final ObjectMapper mapper;
 
-    public MutationHandler(AdmissionHandler admission, Defaulter defaulter, ObjectMapper mapper) {
+    public MutationHandler(AdmissionHandler admission, Defaulter defaulter) {
         this.admission = admission;
         this.defaulter = defaulter;
-        this.mapper = mapper;
     }
 
     public AdmissionAnswer mutate(byte[] body) {
@@ -64,14 +60,6 @@ public class MutationHandler {
         // The decision carries the changes as D findings, so metrics and audit annotations name them.
         Decision changes = new Decision(List.of(),
                 defaulted.changes().stream().map(Normalisation::asWarning).toList(), Map.of());
-        return new Judged(changes, AdmissionResponses.patched(uid, bytes(patch), changes.warningMessages()));
-    }
-
-    private byte[] bytes(JsonNode patch) {
-        try {
-            return mapper.writeValueAsBytes(patch);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON patch", e);
-        }
+        return new Judged(changes, AdmissionResponses.patched(uid, admission.write(patch), changes.warningMessages()));
     }
 }

@@ -4,7 +4,9 @@ import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.model.MirrorSourcePolicy;
+import io.idmswebhook.core.location.LocationParser;
 import io.idmswebhook.core.rules.Finding;
+import io.idmswebhook.core.rules.Ratchet;
 import io.idmswebhook.core.rules.Limits;
 import io.idmswebhook.core.rules.RuleId;
 import io.idmswebhook.core.rules.SyntaxRules;
@@ -92,11 +94,7 @@ public final class Defaulter {
         Pass pass = normalise(object);
         List<Finding> denials = schemaFindings(pass);
         if (!denials.isEmpty() && oldObject != null && limits.check(oldObject, new ArrayList<>(1))) {
-            Set<String> before = new HashSet<>();
-            for (Finding f : schemaFindings(normalise(oldObject))) {
-                before.add(f.ratchetKey());
-            }
-            denials.removeIf(f -> before.contains(f.ratchetKey()));
+            denials.removeIf(new Ratchet(schemaFindings(normalise(oldObject)))::preexisting);
         }
         return new Defaulted(pass.changes.isEmpty() ? object : pass.repaired, pass.changes, denials);
     }
@@ -142,7 +140,8 @@ public final class Defaulter {
                             path + ".mirrorSourcePolicy", policy, trimmed));
                     policy = trimmed;
                 }
-            } else if (explicitPolicy && kind.hasPolicyAndSchema() && hasRealMirror(source, kept)) {
+            } else if (explicitPolicy && kind.hasPolicyAndSchema()
+                    && new MirrorEntry(e.index(), source, kept, null).hasRealMirror()) {
                 policy = MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE.value();
                 changes.add(new Normalisation(RuleId.D5, pointer + "/mirrorSourcePolicy",
                         path + ".mirrorSourcePolicy", null, policy));
@@ -170,15 +169,6 @@ public final class Defaulter {
             }
         }
         return out;
-    }
-
-    private static boolean hasRealMirror(String source, List<String> mirrors) {
-        for (String m : mirrors) {
-            if (m != null && !m.equals(source)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -226,16 +216,13 @@ public final class Defaulter {
     static String trim(String s) {
         int start = 0;
         int end = s.length();
-        while (start < end && isSpace(s.charAt(start))) {
+        while (start < end && LocationParser.isWhitespace(s.charAt(start))) {
             start++;
         }
-        while (end > start && isSpace(s.charAt(end - 1))) {
+        while (end > start && LocationParser.isWhitespace(s.charAt(end - 1))) {
             end--;
         }
         return s.substring(start, end);
     }
 
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
-    }
 }

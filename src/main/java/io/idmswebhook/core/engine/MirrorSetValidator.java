@@ -8,14 +8,13 @@ import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.Limits;
 import io.idmswebhook.core.rules.OrderRules;
 import io.idmswebhook.core.rules.ParsedEntry;
+import io.idmswebhook.core.rules.Ratchet;
 import io.idmswebhook.core.rules.RuleId;
 import io.idmswebhook.core.rules.SyntaxRules;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Evaluates one object (and, on UPDATE, its old version) against the rule book and the cluster
@@ -101,15 +100,10 @@ public final class MirrorSetValidator {
             return findings;
         }
         evaluate(oldObject, cluster, old);
-        Set<String> before = new HashSet<>();
-        for (Finding f : old) {
-            if (f.denies()) {
-                before.add(f.ratchetKey());
-            }
-        }
+        Ratchet ratchet = new Ratchet(old);
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            out.add(f.denies() && before.contains(f.ratchetKey()) ? f.asPreexistingWarning() : f);
+            out.add(ratchet.preexisting(f) ? f.asPreexistingWarning() : f);
         }
         return out;
     }

@@ -67,7 +67,7 @@ public final class LocationParser {
     private static LocationProblem checkCharacters(String raw) {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+            if (isWhitespace(c)) {
                 String where = i == 0 ? "leading" : i == raw.length() - 1 ? "trailing" : "inner";
                 return new LocationProblem(Kind.WHITESPACE,
                         "has " + where + " whitespace (" + describeChar(c) + " at position " + i + ")",
@@ -86,6 +86,11 @@ public final class LocationParser {
             }
         }
         return null;
+    }
+
+    /** What the grammar calls whitespace; defaulting (D1) trims exactly these. */
+    public static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     private static String describeChar(char c) {
