@@ -261,7 +261,7 @@ public class AdmissionHandler {
                 return settled(Decision.allow());
             }
             default -> {
-                return settled(deny(Finding.deny(RuleId.X4, "request.operation", r.getOperation(),
+                return settled(Decision.deny(Finding.deny(RuleId.X4, "request.operation", r.getOperation(),
                         "operation " + quoted(r.getOperation()) + " is not CREATE, UPDATE, DELETE or CONNECT",
                         "send a review the API server would send")));
             }
@@ -273,7 +273,7 @@ public class AdmissionHandler {
         }
         MirrorSetKind kind = known.get();
         if (parsed.object() == null) {
-            return settled(deny(Finding.deny(RuleId.X4, "request.object", "",
+            return settled(Decision.deny(Finding.deny(RuleId.X4, "request.object", "",
                     "the " + r.getOperation() + " review carries no object to check",
                     "send the " + kind.kind() + " in request.object as the API server does")));
         }
@@ -281,7 +281,7 @@ public class AdmissionHandler {
         try {
             object = MirrorSetTrees.read(kind, parsed.object(), r.getName());
         } catch (ShapeException e) {
-            return settled(deny(e.finding()));
+            return settled(Decision.deny(e.finding()));
         }
         MirrorSet old = null;
         if ("UPDATE".equals(r.getOperation()) && parsed.oldObject() != null) {
@@ -324,9 +324,6 @@ public class AdmissionHandler {
         return new Decision(List.of(), List.of(x1), Map.of());
     }
 
-    private static Decision deny(Finding finding) {
-        return new Decision(List.of(finding), List.of(), Map.of());
-    }
 
     private AdmissionAnswer badRequest(String reason) {
         Status status = new StatusBuilder().withStatus("Failure").withCode(400).withReason("BadRequest")

@@ -29,7 +29,7 @@ final class Lint {
         List<Result> out = new ArrayList<>(w.objects().size());
         for (Workspace.Loaded o : w.objects()) {
             Decision d = o.shapeError() != null
-                    ? new Decision(List.of(o.shapeError()), List.of(), Map.of())
+                    ? Decision.deny(o.shapeError())
                     : validator.validate(o.set(), null, w.index());
             out.add(new Result(o, d));
         }

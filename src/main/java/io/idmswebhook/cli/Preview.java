@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,10 +55,6 @@ public final class Preview {
 
     private Preview(List<Registry> registries) {
         this.registries = List.copyOf(registries);
-    }
-
-    public List<Registry> registries() {
-        return registries;
     }
 
     public static Preview of(Collection<MirrorSet> sets) {
@@ -184,13 +181,14 @@ public final class Preview {
     }
 
     /** Two-space indented, one field per line, LF line ends on every platform: stable for diffs. */
+    private static final ObjectWriter PRETTY = new ObjectMapper().writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
     public static String pretty(com.fasterxml.jackson.databind.JsonNode node) {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         try {
-            return new ObjectMapper().writer(pp).writeValueAsString(node) + "\n";
+            return PRETTY.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }

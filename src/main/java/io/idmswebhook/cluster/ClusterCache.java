@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.config.v1.Image;
 import io.fabric8.openshift.api.model.config.v1.ImageDigestMirrorSet;
 import io.fabric8.openshift.api.model.config.v1.ImageTagMirrorSet;
-import io.fabric8.openshift.api.model.config.v1.RegistrySources;
 import io.fabric8.openshift.api.model.operator.v1alpha1.ImageContentSourcePolicy;
 import io.idmswebhook.core.engine.ClusterState;
 import io.idmswebhook.core.engine.MirrorSetIndex;
@@ -25,7 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +50,6 @@ public class ClusterCache {
     private static final ObjectMapper TREES = new ObjectMapper();
 
     /** The one image config object the nodes read. */
-    static final String IMAGE_CONFIG_NAME = "cluster";
 
     /** A probe needs one item at most: it only asks whether the kind is served. */
     private static final ListOptions ONE = new ListOptionsBuilder().withLimit(1L).build();
@@ -111,9 +108,9 @@ public class ClusterCache {
                 mirrorSets(MirrorSetKind.ICSP)));
         // Only the object named cluster configures the nodes; watching it by name keeps the list
         // and watch to that one object.
-        add(new InformedKind<>(this, "images.config.openshift.io/" + IMAGE_CONFIG_NAME,
-                () -> client.resources(Image.class).withName(IMAGE_CONFIG_NAME),
-                () -> client.resources(Image.class).withField("metadata.name", IMAGE_CONFIG_NAME).list(),
+        add(new InformedKind<>(this, "images.config.openshift.io/" + MirrorSetTrees.IMAGE_CONFIG_NAME,
+                () -> client.resources(Image.class).withName(MirrorSetTrees.IMAGE_CONFIG_NAME),
+                () -> client.resources(Image.class).withField("metadata.name", MirrorSetTrees.IMAGE_CONFIG_NAME).list(),
                 imageConfigSink()));
         // Starting makes a blocking probe call: never on the startup thread, nor on the timer
         // that keeps the state current.
@@ -187,7 +184,6 @@ public class ClusterCache {
         return missingKindRetry;
     }
 
-    /** When the informers were started, or null in OFF mode. */
     /** When an informer last delivered an object (the initial list included), for staleness alerts. */
     public Optional<Instant> lastEvent() {
         return Optional.ofNullable(lastEvent);
@@ -197,6 +193,7 @@ public class ClusterCache {
         lastEvent = Instant.now();
     }
 
+    /** When the informers were started, or null in OFF mode. */
     public Instant startedAt() {
         return startedAt;
     }
@@ -268,20 +265,17 @@ public class ClusterCache {
 
     private InformedKind.Sink<Image> imageConfigSink() {
         return new InformedKind.Sink<>() {
+            // the informer watches the one object by name, so every event is about it
             @Override
             public void upsert(Image image) {
                 heard();
-                if (IMAGE_CONFIG_NAME.equals(image.getMetadata().getName())) {
-                    index.setImageConfig(imageConfig(image));
-                }
+                index.setImageConfig(MirrorSetTrees.imageConfig(TREES.valueToTree(image)));
             }
 
             @Override
             public void delete(Image image) {
                 heard();
-                if (IMAGE_CONFIG_NAME.equals(image.getMetadata().getName())) {
-                    index.setImageConfig(ImageConfig.NONE);
-                }
+                index.setImageConfig(ImageConfig.NONE);
             }
 
             @Override
@@ -289,19 +283,5 @@ public class ClusterCache {
                 index.setImageConfig(ImageConfig.NONE);
             }
         };
-    }
-
-    /** {@code spec.registrySources} of the cluster image config, as the rules read it. */
-    static ImageConfig imageConfig(Image image) {
-        RegistrySources rs = image.getSpec() == null ? null : image.getSpec().getRegistrySources();
-        if (rs == null) {
-            return ImageConfig.NONE;
-        }
-        return new ImageConfig(nonNull(rs.getAllowedRegistries()), nonNull(rs.getBlockedRegistries()),
-                nonNull(rs.getInsecureRegistries()));
-    }
-
-    private static List<String> nonNull(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null).toList();
     }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * What the cluster cache tells the metrics beyond its {@link io.idmswebhook.core.engine.ClusterView}:
  * when it last heard from the API server. An informer that stopped receiving events looks synced
- * but grows stale; the age of the last event is how an alert sees that. The cache bean implements
- * this; without a cache the default bean says "never".
+ * but grows stale; the age of the last event is how an alert sees that. ClusterViewProducer
+ * provides it from the cache in ON mode and {@link #NONE} otherwise.
  */
 public interface ClusterCacheStats {
 

@@ -3,7 +3,6 @@ package io.idmswebhook.ops;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Singleton;
@@ -50,10 +49,7 @@ public class CertificateExpiryMetric {
     }
 
     double secondsLeft() {
-        KeyStore keyStore = configurationName.filter("webhook"::equals).isPresent() ? rotating.currentKeyStore() : null;
-        if (keyStore == null) {
-            keyStore = TlsConfiguration.from(registry, configurationName).map(TlsConfiguration::getKeyStore).orElse(null);
-        }
+        KeyStore keyStore = rotating.servedKeyStore(registry, configurationName);
         return keyStore == null ? Double.NaN : secondsLeft(keyStore, clock.instant());
     }
 

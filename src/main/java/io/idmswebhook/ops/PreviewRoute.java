@@ -22,8 +22,10 @@ public class PreviewRoute {
     }
 
     void register(@Observes ManagementInterface management) {
-        management.router().get("/preview").handler(ctx -> ctx.response()
+        // Merges every source of the cluster: work that grows with the cluster, so off the event
+        // loop that also serves health probes and metrics scrapes.
+        management.router().get("/preview").blockingHandler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
-                .end(Preview.pretty(Preview.forCluster(cluster))));
+                .end(Preview.pretty(Preview.forCluster(cluster))), false);
     }
 }

@@ -1,5 +1,7 @@
 package io.idmswebhook.ops;
 
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.quarkus.tls.runtime.KeyStoreAndKeyCertOptions;
 import io.quarkus.tls.runtime.KeyStoreProvider;
 import io.smallrye.common.annotation.Identifier;
@@ -20,6 +22,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -84,10 +87,21 @@ public class RotatingServingCertificate implements KeyStoreProvider {
         return new KeyStoreAndKeyCertOptions(current.keyStore, KeyCertOptions.wrap(keyManager));
     }
 
-    /** The key store of the certificate handshakes get now, for the readiness check. */
+    /** The key store of the certificate handshakes get now. */
     public KeyStore currentKeyStore() {
         Generation g = current;
         return g == null ? null : g.keyStore;
+    }
+
+    /**
+     * The key store the HTTPS port serves, for readiness and the expiry metric: this provider's
+     * current one for the webhook configuration (the TLS registry keeps only the first it was
+     * given), the registry's for any other configuration; null when there is none.
+     */
+    public KeyStore servedKeyStore(TlsConfigurationRegistry registry, Optional<String> configurationName) {
+        KeyStore rotating = configurationName.filter("webhook"::equals).isPresent() ? currentKeyStore() : null;
+        return rotating != null ? rotating
+                : TlsConfiguration.from(registry, configurationName).map(TlsConfiguration::getKeyStore).orElse(null);
     }
 
     /** Reads both files; swaps when their content changed and they form a valid pair. Returns whether it swapped. */

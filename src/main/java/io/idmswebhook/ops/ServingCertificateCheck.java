@@ -1,6 +1,5 @@
 package io.idmswebhook.ops;
 
-import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,11 +46,7 @@ public class ServingCertificateCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named(NAME);
-        Optional<TlsConfiguration> tls = TlsConfiguration.from(registry, tlsConfigurationName);
-        KeyStore keyStore = tls.map(TlsConfiguration::getKeyStore).orElse(null);
-        if (keyStore != null && tlsConfigurationName.filter("webhook"::equals).isPresent() && rotating.currentKeyStore() != null) {
-            keyStore = rotating.currentKeyStore();
-        }
+        KeyStore keyStore = rotating.servedKeyStore(registry, tlsConfigurationName);
         if (keyStore == null) {
             return b.down().withData("reason", "no serving certificate is configured (quarkus.tls.webhook.key-store)").build();
         }

@@ -29,6 +29,11 @@ public record Decision(List<Finding> denials, List<Finding> warnings, Map<String
         return new Decision(List.of(), List.of(), Map.of());
     }
 
+    /** Denied for one reason that settles the request without running the rules (X3, X4). */
+    public static Decision deny(Finding finding) {
+        return new Decision(List.of(finding), List.of(), Map.of());
+    }
+
     public boolean allowed() {
         return denials.isEmpty();
     }

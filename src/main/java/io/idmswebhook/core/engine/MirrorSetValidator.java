@@ -46,7 +46,7 @@ public final class MirrorSetValidator {
     public Decision validate(MirrorSet object, MirrorSet oldObject, ClusterView cluster) {
         List<Finding> limit = new ArrayList<>(1);
         if (!limits.check(object, limit)) {
-            return new Decision(limit, List.of(), Map.of());
+            return Decision.deny(limit.get(0));
         }
         List<Finding> findings = new ArrayList<>();
         Map<String, List<String>> orders = evaluate(object, cluster, findings);
