@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
@@ -49,7 +50,9 @@ final class HttpsReviews {
         tmf.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, tmf.getTrustManagers(), null);
-        this.http = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1).build();
+        // bounded, so a stalled /validate fails the test instead of hanging the build
+        this.http = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     static ObjectNode review(JsonNode obj, String op, JsonNode old) {
@@ -87,7 +90,7 @@ final class HttpsReviews {
     }
 
     Answer send(ObjectNode review) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(validate).header("Content-Type", "application/json")
+        HttpRequest r = HttpRequest.newBuilder(validate).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(review))).build();
         HttpResponse<byte[]> resp = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(resp.statusCode(), JSON.readTree(resp.body()), review.path("request").path("uid").asText());

@@ -3,6 +3,7 @@ package io.idmswebhook.robustness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.idmswebhook.Golden;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -54,9 +55,12 @@ class ClientCertificateTest {
         assertThrows(IOException.class, () -> exchange(context(ClientCertificateProfile.STRANGER), protocol));
     }
 
+    /** Read before any connection, so that a missing file cannot pass for a refused handshake. */
+    private static final byte[] REVIEW = Golden.file(Path.of("src/test/resources/golden/idms-allowed.request.json"));
+
     /** The status line of a review posted over a fresh connection; IOException when refused. */
     private String exchange(SSLContext context, String protocol) throws IOException {
-        byte[] review = Files.readAllBytes(Path.of("src/test/resources/golden/idms-allowed.request.json"));
+        byte[] review = REVIEW;
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(webhook.getHost(), webhook.getPort())) {
             socket.setSoTimeout(10_000);
             socket.setEnabledProtocols(new String[] {protocol});
