@@ -73,6 +73,12 @@ final class InformedKind<T extends HasMetadata> {
             // Unreachable, forbidden, ...: the informer retries those itself and the cache
             // reports the view unavailable meanwhile.
         }
+        if (absent) {
+            // Served now: from here the kind counts as not current until its informer has synced,
+            // so the view is not READY while its objects are still being listed.
+            absent = false;
+            LOG.infof("%s is installed now: its objects are included in cross-object checks", name);
+        }
         SharedIndexInformer<T> inf = informable.get().runnableInformer(0);
         inf.addEventHandler(new ResourceEventHandler<T>() {
             @Override
@@ -94,13 +100,12 @@ final class InformedKind<T extends HasMetadata> {
         // by the informer itself, including a failed first list while the API server is down.
         inf.exceptionHandler((started, t) -> !notFound(t));
         informer = inf;
+        if (stopping) {
+            return;
+        }
         inf.start().whenComplete((ok, failure) -> {
             if (failure == null) {
                 syncedOnce = true;
-                if (absent) {
-                    absent = false;
-                    LOG.infof("%s is installed now: its objects are included in cross-object checks", name);
-                }
             }
         });
         inf.stopped().whenComplete((ok, failure) -> ended(inf, failure));
@@ -130,7 +135,12 @@ final class InformedKind<T extends HasMetadata> {
         cache.schedule(this::start, cache.missingKindRetry());
     }
 
-    synchronized void stop() {
+    /**
+     * Not synchronized: {@link #start} holds the lock through a blocking probe, and shutdown must
+     * not wait for its HTTP timeout. A start that is under way sees {@code stopping} and stops
+     * its informer itself.
+     */
+    void stop() {
         stopping = true;
         SharedIndexInformer<T> inf = informer;
         if (inf != null) {
