@@ -2,12 +2,10 @@ package io.idmswebhook.admission;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GroupVersionKind;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -219,27 +217,16 @@ public class AdmissionHandler {
         if (uid == null || !uid.isTextual() || uid.textValue().isEmpty()) {
             throw new NotAReviewException("request.uid is missing or not a string; the API server sets it and expects it back");
         }
-        // The objects are typed later by the kind the request names; reading them here through the
-        // generic model would lose the field path of a shape error.
-        JsonNode object = ((ObjectNode) request).remove("object");
-        JsonNode oldObject = ((ObjectNode) request).remove("oldObject");
-        AdmissionReview review;
-        try {
-            review = mapper.treeToValue(root, AdmissionReview.class);
-        } catch (JsonMappingException e) {
-            throw new NotAReviewException(path(e.getPath()) + ": " + e.getOriginalMessage()
-                    + "; this is not an admission.k8s.io/v1 AdmissionReview");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new NotAReviewException("the body is not an admission.k8s.io/v1 AdmissionReview: " + e.getMessage());
-        }
-        AdmissionRequest r = review.getRequest();
+        AdmissionRequest r = AdmissionRequestReader.read(request);
         if (r.getOperation() == null || r.getOperation().isEmpty()) {
             throw new NotAReviewException("request.operation is missing; expected CREATE, UPDATE, DELETE or CONNECT");
         }
         if (r.getKind() == null || r.getKind().getKind() == null || r.getKind().getVersion() == null) {
             throw new NotAReviewException("request.kind is missing or has no kind and version");
         }
-        return new ParsedReview(r, present(object), present(oldObject));
+        // The objects are typed later by the kind the request names; reading them here through the
+        // generic model would lose the field path of a shape error.
+        return new ParsedReview(r, present(request.get("object")), present(request.get("oldObject")));
     }
 
     /**
@@ -339,22 +326,6 @@ public class AdmissionHandler {
             // Our own models always serialise; failing here means a broken build, not bad input.
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
-    }
-
-    /** {@code request.kind.group}, from Jackson's reference chain. */
-    static String path(List<JsonMappingException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private static JsonNode present(JsonNode node) {
