@@ -74,7 +74,7 @@ public class ObservabilityTest {
     private static LogCapture.Line lineFor(LogCapture capture, String uid) {
         List<LogCapture.Line> mine = new ArrayList<>();
         for (LogCapture.Line line : capture.lines()) {
-            if (uid.equals(line.mdc().get("uid"))) {
+            if (uid.equals(line.fields().get("uid"))) {
                 mine.add(line);
             }
         }
@@ -87,37 +87,37 @@ public class ObservabilityTest {
         String uid = UUID.randomUUID().toString();
         Scrape before = Scrape.of(metrics);
         JsonNode answer;
-        try (LogCapture capture = LogCapture.of(DecisionLog.CATEGORY)) {
-            answer = body(post(validate, reviewBy(uid, P1_OBJECT, "alice@example.com", false)));
-            LogCapture.Line line = lineFor(capture, uid);
+        LogCapture capture = LogCapture.install();
+        answer = body(post(validate, reviewBy(uid, P1_OBJECT, "alice@example.com", false)));
+        LogCapture.Line line = lineFor(capture, uid);
 
-            JsonNode response = answer.get("response");
-            assertFalse(response.get("allowed").asBoolean(), answer::toString);
-            String rules = response.at("/auditAnnotations/rules").asText();
-            assertTrue(rules.startsWith("P1"), answer::toString);
-            assertEquals("denied", response.at("/auditAnnotations/decision").asText(), answer::toString);
-            for (String key : response.get("auditAnnotations").properties().stream().map(Map.Entry::getKey).toList()) {
-                // The API server prefixes the webhook name and accepts one qualified name only.
-                assertTrue(key.matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?") && key.length() <= 63, key);
-            }
-
-            assertEquals("INFO", line.level());
-            Map<String, String> mdc = line.mdc();
-            assertEquals("validate", mdc.get("webhook"));
-            assertEquals("denied", mdc.get("decision"));
-            assertEquals("ImageDigestMirrorSet", mdc.get("kind"));
-            assertEquals("obs-p1", mdc.get("name"));
-            assertEquals("CREATE", mdc.get("operation"));
-            assertEquals("alice@example.com", mdc.get("user"));
-            assertEquals("false", mdc.get("dryRun"));
-            assertEquals(rules, mdc.get("rules"));
-            assertTrue(mdc.get("latencyMicros").matches("[0-9]+"), mdc::toString);
-            assertTrue(line.message().contains("uid=" + uid) && line.message().contains("rules=" + rules)
-                    && line.message().contains("user=alice@example.com"), line.message());
-            // Never the object: none of its values appear in the line.
-            assertFalse(line.message().contains("quay.io/obs/app") || mdc.toString().contains("quay.io/obs/app"),
-                    line.message());
+        JsonNode response = answer.get("response");
+        assertFalse(response.get("allowed").asBoolean(), answer::toString);
+        String rules = response.at("/auditAnnotations/rules").asText();
+        assertTrue(rules.startsWith("P1"), answer::toString);
+        assertEquals("denied", response.at("/auditAnnotations/decision").asText(), answer::toString);
+        for (String key : response.get("auditAnnotations").properties().stream().map(Map.Entry::getKey).toList()) {
+            // The API server prefixes the webhook name and accepts one qualified name only.
+            assertTrue(key.matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?") && key.length() <= 63, key);
         }
+
+        assertEquals("INFO", line.level());
+        assertEquals(DecisionLog.CATEGORY, line.category());
+        Map<String, String> fields = line.fields();
+        assertEquals("validate", fields.get("webhook"));
+        assertEquals("denied", fields.get("decision"));
+        assertEquals("ImageDigestMirrorSet", fields.get("kind"));
+        assertEquals("obs-p1", fields.get("name"));
+        assertEquals("CREATE", fields.get("operation"));
+        assertEquals("alice@example.com", fields.get("user"));
+        assertEquals("false", fields.get("dryRun"));
+        assertEquals(rules, fields.get("rules"));
+        assertTrue(fields.get("latencyMicros").matches("[0-9]+"), fields::toString);
+        assertTrue(line.message().contains("uid=" + uid) && line.message().contains("rules=" + rules)
+                && line.message().contains("user=alice@example.com"), line.message());
+        // Never the object: none of its values appear in the line.
+        assertFalse(line.message().contains("quay.io/obs/app") || fields.toString().contains("quay.io/obs/app"),
+                line.message());
 
         Scrape after = Scrape.of(metrics);
         assertEquals(1, after.value(REVIEWS, idmsCreate("validate", "denied"))
@@ -134,14 +134,13 @@ public class ObservabilityTest {
     void aCleanAllowIsCountedAndCarriesNoAuditAnnotations() throws Exception {
         String uid = UUID.randomUUID().toString();
         Scrape before = Scrape.of(metrics);
-        try (LogCapture capture = LogCapture.of(DecisionLog.CATEGORY)) {
-            JsonNode answer = body(post(validate, reviewBy(uid, CLEAN_OBJECT, "bob", false)));
-            assertTrue(answer.at("/response/allowed").asBoolean(), answer::toString);
-            assertFalse(answer.get("response").has("auditAnnotations"), answer::toString);
-            Map<String, String> mdc = lineFor(capture, uid).mdc();
-            assertEquals("allowed", mdc.get("decision"));
-            assertFalse(mdc.containsKey("rules"), mdc::toString);
-        }
+        LogCapture capture = LogCapture.install();
+        JsonNode answer = body(post(validate, reviewBy(uid, CLEAN_OBJECT, "bob", false)));
+        assertTrue(answer.at("/response/allowed").asBoolean(), answer::toString);
+        assertFalse(answer.get("response").has("auditAnnotations"), answer::toString);
+        Map<String, String> fields = lineFor(capture, uid).fields();
+        assertEquals("allowed", fields.get("decision"));
+        assertFalse(fields.containsKey("rules"), fields::toString);
         Scrape after = Scrape.of(metrics);
         assertEquals(1, after.value(REVIEWS, idmsCreate("validate", "allowed"))
                 - before.value(REVIEWS, idmsCreate("validate", "allowed")));
@@ -162,15 +161,14 @@ public class ObservabilityTest {
         JsonNode object = AdmissionClient.fixture("d1-trim").get("object");
         Map<String, String> d1 = Map.of("rule", "D1", "verdict", "warn");
         Scrape before = Scrape.of(metrics);
-        try (LogCapture capture = LogCapture.of(DecisionLog.CATEGORY)) {
-            JsonNode answer = body(post(mutate, review(uid, "CREATE", object, null)));
-            assertTrue(answer.at("/response/allowed").asBoolean(), answer::toString);
-            assertEquals("allowed", answer.at("/response/auditAnnotations/decision").asText(), answer::toString);
-            assertTrue(answer.at("/response/auditAnnotations/rules").asText().contains("D1"), answer::toString);
-            Map<String, String> mdc = lineFor(capture, uid).mdc();
-            assertEquals("mutate", mdc.get("webhook"));
-            assertTrue(mdc.get("rules").contains("D1"), mdc::toString);
-        }
+        LogCapture capture = LogCapture.install();
+        JsonNode answer = body(post(mutate, review(uid, "CREATE", object, null)));
+        assertTrue(answer.at("/response/allowed").asBoolean(), answer::toString);
+        assertEquals("allowed", answer.at("/response/auditAnnotations/decision").asText(), answer::toString);
+        assertTrue(answer.at("/response/auditAnnotations/rules").asText().contains("D1"), answer::toString);
+        Map<String, String> fields = lineFor(capture, uid).fields();
+        assertEquals("mutate", fields.get("webhook"));
+        assertTrue(fields.get("rules").contains("D1"), fields::toString);
         Scrape after = Scrape.of(metrics);
         String kind = object.get("kind").asText();
         Map<String, String> labels = reviewLabels("mutate", kind, "CREATE", "allowed", false);
@@ -182,13 +180,12 @@ public class ObservabilityTest {
     void aBodyThatIsNotAReviewCountsAsAnErrorOfUnknownKind() {
         Map<String, String> error = reviewLabels("validate", "unknown", "unknown", "error", false);
         Scrape before = Scrape.of(metrics);
-        try (LogCapture capture = LogCapture.of(DecisionLog.CATEGORY)) {
-            int status = post(validate, "{\"kind\":\"Pod\"}".getBytes(StandardCharsets.UTF_8), "application/json")
-                    .statusCode();
-            assertEquals(400, status);
-            assertTrue(capture.lines().stream().anyMatch(l -> "error".equals(l.mdc().get("decision"))
-                    && l.mdc().containsKey("reason") && !l.mdc().containsKey("uid")), capture.lines()::toString);
-        }
+        LogCapture capture = LogCapture.install();
+        int status = post(validate, "{\"kind\":\"Pod\"}".getBytes(StandardCharsets.UTF_8), "application/json")
+                .statusCode();
+        assertEquals(400, status);
+        assertTrue(capture.lines().stream().anyMatch(l -> "error".equals(l.fields().get("decision"))
+                && l.fields().containsKey("reason") && !l.fields().containsKey("uid")), capture.lines()::toString);
         Scrape after = Scrape.of(metrics);
         assertEquals(1, after.value(REVIEWS, error) - before.value(REVIEWS, error));
     }
@@ -210,6 +207,8 @@ public class ObservabilityTest {
             scrape.value(RULE_HITS, Map.of("rule", rule.name(),
                     "verdict", rule.usualVerdict().name().toLowerCase(Locale.ROOT)));
         }
+        // Nothing was dropped: the test's stdout keeps up.
+        assertEquals(0, scrape.value("idms_webhook_decision_log_dropped_total", Map.of()));
     }
 
     @Test

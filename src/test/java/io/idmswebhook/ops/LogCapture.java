@@ -1,50 +1,64 @@
 package io.idmswebhook.ops;
 
+import io.quarkus.test.junit.QuarkusMock;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Records of one logger category, with the MDC as it was when each was logged (copied inside
- * publish, on the logging thread, where the fields are still set).
+ * The decision log as it would reach stdout, for one test: a {@link DecisionLogWriter} on an
+ * in-memory stream takes the place of the real one, and its plain-text lines (the test profile's
+ * format) are read back into their fields.
  */
-public final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture {
 
-    public record Line(String level, String message, Map<String, String> mdc) {
+    public record Line(String level, String category, String message, Map<String, String> fields) {
     }
 
-    private final Logger logger;
-    private final List<Line> lines = new CopyOnWriteArrayList<>();
+    /** {@code <date> <time> LEVEL [category] (thread) message}. */
+    private static final Pattern LINE =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3} (\\w+) +\\[([^\\]]+)\\] \\([^)]*\\) (.*)$");
+    /** {@code key=value}, or {@code key="value with spaces"}. */
+    private static final Pattern FIELD = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
 
-    private LogCapture(String category) {
-        this.logger = Logger.getLogger(category);
-        logger.addHandler(this);
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final DecisionLogWriter writer = new DecisionLogWriter(out, Duration.ofHours(1), 1 << 20);
+
+    private LogCapture() {
     }
 
-    public static LogCapture of(String category) {
-        return new LogCapture(category);
-    }
-
-    @Override
-    public void publish(LogRecord record) {
-        ExtLogRecord ext = (ExtLogRecord) record;
-        lines.add(new Line(record.getLevel().getName(), ext.getFormattedMessage(), new java.util.HashMap<>(ext.getMdcCopy())));
+    /** Installs the capture for the current test method of a {@code @QuarkusTest}. */
+    public static LogCapture install() {
+        LogCapture capture = new LogCapture();
+        QuarkusMock.installMockForType(capture.writer, DecisionLogWriter.class);
+        return capture;
     }
 
     public List<Line> lines() {
-        return List.copyOf(lines);
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-        logger.removeHandler(this);
+        writer.flush();
+        List<Line> lines = new ArrayList<>();
+        for (String text : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (text.isEmpty()) {
+                continue;
+            }
+            Matcher m = LINE.matcher(text);
+            if (!m.matches()) {
+                throw new AssertionError("not a decision log line: " + text);
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher f = FIELD.matcher(m.group(3));
+            while (f.find()) {
+                String value = f.group(2);
+                fields.put(f.group(1), value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
+            }
+            lines.add(new Line(m.group(1), m.group(2), m.group(3), fields));
+        }
+        return lines;
     }
 }
