@@ -313,9 +313,25 @@ public class AdmissionHandler {
 
 
     private AdmissionAnswer badRequest(String reason) {
-        Status status = new StatusBuilder().withStatus("Failure").withCode(400).withReason("BadRequest")
-                .withMessage(reason).build();
-        return new AdmissionAnswer(400, write(status));
+        return failure(400, "BadRequest", reason);
+    }
+
+    /**
+     * A request refused before its body is read (wrong method, wrong Content-Type, a body over the
+     * limit): answered in the same JSON shape as a 400, and counted and logged as an error like one,
+     * so every request to the endpoint shows in the metrics and the decision log.
+     */
+    public AdmissionAnswer refused(Webhook webhook, int code, String reason, String message) {
+        AdmissionAnswer answer = failure(code, reason, message);
+        report(observer, new ReviewOutcome(webhook, ReviewOutcome.Result.ERROR, null, null, null, null, null, null,
+                false, null, message, 0));
+        return answer;
+    }
+
+    private AdmissionAnswer failure(int code, String reason, String message) {
+        Status status = new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason)
+                .withMessage(message).build();
+        return new AdmissionAnswer(code, write(status));
     }
 
     /** Serialises with the one configured mapper; /mutate writes its patch through here too. */

@@ -18,9 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * /validate must run on the event loop: the handler the endpoint calls is replaced by one that
+ * /validate must run on the event loop: the handler the route calls is replaced by one that
  * records, for each call, whether it ran on a Vert.x event-loop thread. Were the endpoint moved
- * to a worker thread (dropping {@code @NonBlocking}), the recorded value would be false.
+ * to a worker thread (a blocking handler), the recorded value would be false.
  */
 @QuarkusTest
 class EventLoopTest {

@@ -114,7 +114,24 @@ class ValidateEndpointTest {
     void aWrongContentTypeIs415() {
         Https.to(webhook).contentType("text/plain")
                 .body(Golden.file(GOLDEN.resolve("idms-allowed.request.json")))
-                .post("/validate").then().statusCode(415);
+                .post("/validate").then().statusCode(415)
+                .body("reason", equalTo("UnsupportedMediaType"))
+                .body("message", containsString("Content-Type: application/json"));
+    }
+
+    @Test
+    void anotherMethodIs405WithAReason() {
+        Https.to(webhook).get("/validate").then().statusCode(405)
+                .header("Allow", "POST")
+                .body("code", equalTo(405))
+                .body("message", containsString("POSTs an AdmissionReview to /validate"));
+    }
+
+    @Test
+    void aCharsetParameterOnTheContentTypeIsAccepted() {
+        Https.to(webhook).contentType("application/json; charset=utf-8")
+                .body(Golden.file(GOLDEN.resolve("idms-allowed.request.json")))
+                .post("/validate").then().statusCode(200).body("response.allowed", equalTo(true));
     }
 
     /**

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.idmswebhook.admission.AdmissionRoutes;
 import io.idmswebhook.core.model.MirrorSetKind;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -135,10 +135,9 @@ class ManifestInvariantsTest {
         assertEquals(VALIDATE_PATH, singlePath("ValidatingWebhookConfiguration"));
         assertEquals(MUTATE_PATH, singlePath("MutatingWebhookConfiguration"));
 
-        Set<String> served = endpointPaths();
-        assertTrue(served.contains(VALIDATE_PATH) && served.contains(MUTATE_PATH),
-                "the webhook configurations call " + VALIDATE_PATH + " and " + MUTATE_PATH
-                        + " but the JAX-RS resources in io.idmswebhook.admission serve " + served);
+        // The paths the routes register; ValidateEndpointTest and MutateResourceTest post to them.
+        assertEquals(VALIDATE_PATH, AdmissionRoutes.VALIDATE_PATH);
+        assertEquals(MUTATE_PATH, AdmissionRoutes.MUTATE_PATH);
     }
 
     // ---------------------------------------------------------------- ports
@@ -662,83 +661,5 @@ class ManifestInvariantsTest {
         } catch (NumberFormatException e) {
             return fail("application.properties: " + key + "=" + value + " is not a port number");
         }
-    }
-
-    // ---------------------------------------------------------------- endpoints
-
-    /**
-     * The POST paths the admission resources serve. Reads the compiled JAX-RS annotations
-     * when the classes are there, else the @Path values in the sources; an empty result
-     * fails the caller, so a renamed or moved endpoint cannot go unnoticed.
-     */
-    private static Set<String> endpointPaths() throws IOException {
-        Set<String> paths = new TreeSet<>();
-        Path classes = ROOT.resolve("target/classes/io/idmswebhook/admission");
-        if (Files.isDirectory(classes)) {
-            try (Stream<Path> files = Files.list(classes)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                    String name = file.getFileName().toString();
-                    paths.addAll(annotatedPaths("io.idmswebhook.admission." + name.substring(0, name.length() - 6)));
-                }
-            }
-        }
-        if (paths.isEmpty()) {
-            paths.addAll(sourcePaths(ROOT.resolve("src/main/java/io/idmswebhook/admission")));
-        }
-        assertFalse(paths.isEmpty(), "found no @Path in io.idmswebhook.admission (compiled classes under "
-                + rel(classes) + " or sources); the webhook configurations call " + VALIDATE_PATH + " and "
-                + MUTATE_PATH + " and need the endpoints that serve them");
-        return paths;
-    }
-
-    private static Set<String> annotatedPaths(String className) {
-        Set<String> paths = new TreeSet<>();
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, ManifestInvariantsTest.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return paths;
-        }
-        jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
-        for (Method method : type.getDeclaredMethods()) {
-            jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
-            if (method.isAnnotationPresent(jakarta.ws.rs.POST.class) && (classPath != null || methodPath != null)) {
-                paths.add(join(classPath == null ? "" : classPath.value(), methodPath == null ? "" : methodPath.value()));
-            }
-        }
-        return paths;
-    }
-
-    private static Set<String> sourcePaths(Path sources) throws IOException {
-        Set<String> paths = new TreeSet<>();
-        if (!Files.isDirectory(sources)) {
-            return paths;
-        }
-        Pattern pathAnnotation = Pattern.compile("@(?:jakarta\\.ws\\.rs\\.)?Path\\(\\s*(?:value\\s*=\\s*)?\"([^\"]*)\"");
-        Pattern classDeclaration = Pattern.compile("\\b(?:class|record)\\s+\\w+");
-        try (Stream<Path> files = Files.list(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String text = Files.readString(file);
-                Matcher declaration = classDeclaration.matcher(text);
-                int classStart = declaration.find() ? declaration.start() : 0;
-                List<String> classLevel = new ArrayList<>();
-                List<String> methodLevel = new ArrayList<>();
-                Matcher m = pathAnnotation.matcher(text);
-                while (m.find()) {
-                    (m.start() < classStart ? classLevel : methodLevel).add(m.group(1));
-                }
-                String prefix = classLevel.isEmpty() ? "" : classLevel.get(0);
-                if (methodLevel.isEmpty() && !prefix.isEmpty()) {
-                    paths.add(join(prefix, ""));
-                }
-                methodLevel.forEach(p -> paths.add(join(prefix, p)));
-            }
-        }
-        return paths;
-    }
-
-    private static String join(String classPath, String methodPath) {
-        String joined = ("/" + classPath + "/" + methodPath).replaceAll("/+", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }
