@@ -3,6 +3,7 @@ package io.idmswebhook.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idmswebhook.testsupport.Tls;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -12,17 +13,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,9 +51,12 @@ class TlsRotationTest {
 
     @Test
     void aSwappedSecretIsServedWithinTheReloadPeriodAndNoRequestFails() throws Exception {
-        X509Certificate before = read(MountedSecretCertificates.certificate("before"));
-        X509Certificate after = read(MountedSecretCertificates.certificate("after"));
-        SSLContextFactory contexts = new SSLContextFactory(before, after);
+        X509Certificate before = Tls.readOne(MountedSecretCertificates.certificate("before"));
+        X509Certificate after = Tls.readOne(MountedSecretCertificates.certificate("after"));
+        // Trusts the two rotation certificates and nothing else. A new context per call: the JDK
+        // resumes TLS 1.3 sessions from tickets even after SSLSession.invalidate(), and a resumed
+        // session reports the certificate of its first handshake.
+        TrustManager[] trust = Tls.trustOnly(List.of(before, after));
 
         int requests = 0;
         List<String> failures = new ArrayList<>();
@@ -76,7 +76,7 @@ class TlsRotationTest {
             }
             requests++;
             try {
-                X509Certificate served = call(contexts.fresh());
+                X509Certificate served = call(Tls.context(null, trust));
                 if (same(served, after)) {
                     if (firstNewAt < 0) {
                         firstNewAt = System.nanoTime();
@@ -132,36 +132,5 @@ class TlsRotationTest {
 
     private static boolean same(X509Certificate a, X509Certificate b) throws Exception {
         return java.util.Arrays.equals(a.getEncoded(), b.getEncoded());
-    }
-
-    private static X509Certificate read(Path pem) throws Exception {
-        try (InputStream in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-    }
-
-    /**
-     * Trusts the two rotation certificates and nothing else. A new context per call: the JDK resumes
-     * TLS 1.3 sessions from tickets even after SSLSession.invalidate(), and a resumed session reports
-     * the certificate of its first handshake.
-     */
-    private static final class SSLContextFactory {
-        private final TrustManagerFactory trust;
-
-        SSLContextFactory(X509Certificate... anchors) throws Exception {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            for (int i = 0; i < anchors.length; i++) {
-                store.setCertificateEntry("anchor-" + i, anchors[i]);
-            }
-            trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-        }
-
-        SSLContext fresh() throws Exception {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        }
     }
 }

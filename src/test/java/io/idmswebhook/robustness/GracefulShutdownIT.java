@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.idmswebhook.testsupport.Tls;
 import io.smallrye.certs.CertificateGenerator;
 import io.smallrye.certs.CertificateRequest;
 import io.smallrye.certs.Format;
@@ -64,7 +65,7 @@ class GracefulShutdownIT {
         awaitReady(management, log);
 
         byte[] review = Files.readAllBytes(Path.of("src/test/resources/golden/idms-allowed.request.json"));
-        SSLSocket inFlight = (SSLSocket) WebhookClient.trusting(cert.certFile()).getSocketFactory()
+        SSLSocket inFlight = (SSLSocket) Tls.trusting(cert.certFile()).getSocketFactory()
                 .createSocket("127.0.0.1", https);
         inFlight.setSoTimeout(30_000);
         OutputStream out = inFlight.getOutputStream();
