@@ -12,6 +12,7 @@ import io.idmswebhook.core.engine.MirrorSetIndex;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
+import io.idmswebhook.testsupport.Reviews;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -100,7 +101,7 @@ class ClusterAwareValidationTest {
             MockCluster.apply(server.getClient(), e);
         }
         awaitCacheHolds(c.path("existing"));
-        HttpsReviews.Answer a = reviews.send(HttpsReviews.review(c.path("object"), c.path("operation").asText(),
+        HttpsReviews.Answer a = reviews.send(Reviews.review(c.path("operation").asText(), c.path("object"),
                 c.path("oldObject")));
         assertMatches(c.path("expect"), a);
     }
@@ -123,7 +124,7 @@ class ClusterAwareValidationTest {
     }
 
     private HttpsReviews.Answer create(JsonNode obj) throws Exception {
-        HttpsReviews.Answer a = reviews.send(HttpsReviews.review(obj, "CREATE", null));
+        HttpsReviews.Answer a = reviews.send(Reviews.review("CREATE", obj, null));
         assertEquals(200, a.status(), () -> "http status, body " + a.body());
         assertEquals(a.uid(), a.response().path("uid").asText());
         return a;

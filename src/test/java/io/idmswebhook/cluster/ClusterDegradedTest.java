@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idmswebhook.TestCertificates;
 import io.idmswebhook.core.engine.ClusterState;
+import io.idmswebhook.testsupport.Reviews;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -74,8 +75,8 @@ class ClusterDegradedTest {
         MockCluster.apply(server.getClient(), ClusterAwareValidationTest.mirrorSet("ImageContentSourcePolicy", "legacy",
                 "registry.corp.example/apps", null, "mirror.corp.example/apps"));
         MockCluster.await("the ICSP in the cache", () -> cache.index().objects().size() == 1);
-        HttpsReviews.Answer a = reviews().send(HttpsReviews.review(ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
-                "strict", "registry.corp.example/apps", "NeverContactSource", "mirror.corp.example/apps"), "CREATE", null));
+        HttpsReviews.Answer a = reviews().send(Reviews.review("CREATE", ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
+                "strict", "registry.corp.example/apps", "NeverContactSource", "mirror.corp.example/apps"), null));
         assertEquals(Set.of("P4"), ClusterAwareValidationTest.rules(a.response().path("status").path("message").asText()),
                 a.body()::toString);
     }
@@ -89,14 +90,14 @@ class ClusterDegradedTest {
         JsonNode conflicting = ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet", "bravo", "quay.io/team",
                 "AllowContactingSource", "mirror.corp.example/team");
         HttpsReviews reviews = reviews();
-        assertFalse(reviews.send(HttpsReviews.review(conflicting, "CREATE", null)).response().path("allowed").asBoolean(),
+        assertFalse(reviews.send(Reviews.review("CREATE", conflicting, null)).response().path("allowed").asBoolean(),
                 "P4 while the API server is there");
 
         server.getKubernetesMockServer().shutdown();
         MockCluster.await("the view to be reported unavailable",
                 () -> cache.index().state() == ClusterState.UNAVAILABLE, () -> cache.status().toString());
 
-        HttpsReviews.Answer degraded = reviews.send(HttpsReviews.review(conflicting, "CREATE", null));
+        HttpsReviews.Answer degraded = reviews.send(Reviews.review("CREATE", conflicting, null));
         assertEquals(200, degraded.status());
         assertEquals(degraded.uid(), degraded.response().path("uid").asText());
         assertTrue(degraded.response().path("allowed").asBoolean(), degraded.body()::toString);
@@ -104,8 +105,8 @@ class ClusterDegradedTest {
                 degraded.body()::toString);
 
         // Single-object rules still decide.
-        HttpsReviews.Answer bad = reviews.send(HttpsReviews.review(ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
-                "bad", "quay.io/team", "NeverContactSource"), "CREATE", null));
+        HttpsReviews.Answer bad = reviews.send(Reviews.review("CREATE", ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
+                "bad", "quay.io/team", "NeverContactSource"), null));
         assertEquals(200, bad.status());
         assertFalse(bad.response().path("allowed").asBoolean(), bad.body()::toString);
         assertEquals(Set.of("P1"), ClusterAwareValidationTest.rules(bad.response().path("status").path("message").asText()));

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.idmswebhook.Golden;
 import io.idmswebhook.TestCertificates;
+import io.idmswebhook.testsupport.Reviews;
 import io.idmswebhook.testsupport.Tls;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -94,12 +95,9 @@ class PackagedWebhookIT {
             fixture = JSON.readTree(in);
         }
         JsonNode object = fixture.get("object");
-        ObjectNode review = JSON.createObjectNode().put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
-        ObjectNode request = review.putObject("request").put("uid", "it-mutate-1").put("operation", "CREATE").put("name", "d1");
-        request.putObject("kind").put("group", "config.openshift.io").put("version", "v1").put("kind", "ImageDigestMirrorSet");
-        request.set("object", object);
+        ObjectNode review = Reviews.review("it-mutate-1", "CREATE", object, null);
 
-        JsonNode answer = body(post(mutate, JSON.writeValueAsBytes(review), "application/json"));
+        JsonNode answer = body(post(mutate, Reviews.bytes(review), "application/json"));
         assertEquals("it-mutate-1", answer.at("/response/uid").asText());
         assertTrue(answer.at("/response/allowed").asBoolean(), answer::toString);
         assertEquals("JSONPatch", answer.at("/response/patchType").asText(), answer::toString);

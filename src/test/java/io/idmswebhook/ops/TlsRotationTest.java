@@ -3,6 +3,8 @@ package io.idmswebhook.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idmswebhook.Golden;
+import io.idmswebhook.testsupport.Reviews;
 import io.idmswebhook.testsupport.Tls;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -39,12 +41,10 @@ class TlsRotationTest {
     /** Once the new certificate is served, keep going this long to see that it stays. */
     private static final long SETTLE_NANOS = 1_000_000_000L;
 
-    private static final byte[] REVIEW = ("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{"
-            + "\"uid\":\"rotation\",\"operation\":\"CREATE\",\"name\":\"r\","
-            + "\"kind\":{\"group\":\"config.openshift.io\",\"version\":\"v1\",\"kind\":\"ImageDigestMirrorSet\"},"
-            + "\"object\":{\"apiVersion\":\"config.openshift.io/v1\",\"kind\":\"ImageDigestMirrorSet\",\"metadata\":{\"name\":\"r\"},"
-            + "\"spec\":{\"imageDigestMirrors\":[{\"source\":\"quay.io/ns\",\"mirrors\":[\"mirror.example.net/ns\"]}]}}}}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REVIEW = Reviews.bytes(Reviews.review("rotation", "CREATE", Golden.tree("""
+            {"apiVersion":"config.openshift.io/v1","kind":"ImageDigestMirrorSet","metadata":{"name":"r"},
+             "spec":{"imageDigestMirrors":[{"source":"quay.io/ns","mirrors":["mirror.example.net/ns"]}]}}"""
+            .getBytes(StandardCharsets.UTF_8)), null));
 
     @TestHTTPResource(value = "/", tls = true)
     URL webhook;
