@@ -9,14 +9,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idmswebhook.Golden;
 import io.idmswebhook.Https;
+import io.idmswebhook.testsupport.JsonLines;
 import io.idmswebhook.testsupport.Reviews;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,30 +45,15 @@ class VectorEndpointTest {
     @TestHTTPResource(value = "/", tls = true)
     URL webhook;
 
-    static List<JsonNode> lines(String resource) {
-        List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                VectorEndpointTest.class.getResourceAsStream("/" + resource), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
     static Stream<Arguments> objectCases() {
-        return lines("vectors/objects.jsonl").stream()
+        return JsonLines.read("/vectors/objects.jsonl").stream()
                 .filter(c -> c.path("existing").isEmpty())
                 .map(c -> Arguments.of(c.get("name").asText(), c));
     }
 
     static Stream<Arguments> locationCases() {
         List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : lines("vectors/locations.jsonl")) {
+        for (JsonNode c : JsonLines.read("/vectors/locations.jsonl")) {
             String v = c.get("value").asText();
             out.add(Arguments.of(JSON.valueToTree(v).toString() + " as source", c, "source"));
             out.add(Arguments.of(JSON.valueToTree(v).toString() + " as mirror", c, "mirror"));
