@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.idmswebhook.testsupport.FreePort;
 import io.idmswebhook.testsupport.Tls;
 import io.smallrye.certs.CertificateGenerator;
 import io.smallrye.certs.CertificateRequest;
@@ -13,7 +14,6 @@ import io.smallrye.certs.PemCertificateFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,8 +52,8 @@ class GracefulShutdownIT {
         PemCertificateFiles cert = (PemCertificateFiles) new CertificateGenerator(DIR, true).generate(new CertificateRequest()
                 .withName("shutdown").withCN("localhost").withSubjectAlternativeName("DNS:localhost")
                 .withSubjectAlternativeName("IP:127.0.0.1").withDuration(Duration.ofDays(1)).withFormat(Format.PEM)).get(0);
-        int https = freePort();
-        int management = freePort();
+        int https = FreePort.loopback();
+        int management = FreePort.loopback();
         Path log = DIR.resolve("app.log");
         process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.management.host=127.0.0.1",
@@ -126,12 +126,6 @@ class GracefulShutdownIT {
             Thread.sleep(200);
         }
         throw new AssertionError("not ready within 90 s; log: " + tail(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private static String tail(Path log) {
