@@ -1,6 +1,6 @@
 package io.idmswebhook.ops;
 
-import io.idmswebhook.cli.Preview;
+import io.idmswebhook.model.Preview;
 import io.idmswebhook.core.engine.ClusterView;
 import io.quarkus.vertx.http.ManagementInterface;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idmswebhook.testsupport.Reviews;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Base64;
 
-/** Builds AdmissionReviews the way the API server sends them and posts them over HTTPS. */
+/** Posts AdmissionReviews ({@code Reviews.review}) over HTTPS and reads the answers. */
 final class AdmissionClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -31,20 +32,9 @@ final class AdmissionClient {
         }
     }
 
-    /** A v1 review of {@code object}, its kind read from the object's apiVersion and kind. */
+    /** {@code Reviews.review}, kept here for the tests that import it from this class. */
     static ObjectNode review(String uid, String operation, JsonNode object, JsonNode oldObject) {
-        ObjectNode review = JSON.createObjectNode().put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
-        ObjectNode request = review.putObject("request").put("uid", uid).put("operation", operation)
-                .put("name", object.path("metadata").path("name").asText());
-        String apiVersion = object.path("apiVersion").asText();
-        int slash = apiVersion.indexOf('/');
-        request.putObject("kind").put("group", apiVersion.substring(0, slash))
-                .put("version", apiVersion.substring(slash + 1)).put("kind", object.path("kind").asText());
-        request.set("object", object);
-        if (oldObject != null) {
-            request.set("oldObject", oldObject);
-        }
-        return review;
+        return Reviews.review(uid, operation, object, oldObject);
     }
 
     static Response post(URL url, JsonNode review) {

@@ -5,7 +5,7 @@ import static io.idmswebhook.admission.AdmissionClient.body;
 import static io.idmswebhook.admission.AdmissionClient.fixture;
 import static io.idmswebhook.admission.AdmissionClient.patch;
 import static io.idmswebhook.admission.AdmissionClient.post;
-import static io.idmswebhook.admission.AdmissionClient.review;
+import static io.idmswebhook.testsupport.Reviews.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -9,13 +9,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idmswebhook.Golden;
 import io.idmswebhook.Https;
+import io.idmswebhook.testsupport.JsonLines;
+import io.idmswebhook.testsupport.Reviews;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,38 +41,19 @@ class VectorEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RULE = Pattern.compile("\\[([A-Z][0-9]+)\\]");
     private static final Set<String> SYNTAX_RULES = Set.of("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10");
-    private static final Map<String, String[]> GVK = Map.of(
-            "ImageDigestMirrorSet", new String[] {"config.openshift.io", "v1", "imagedigestmirrorsets"},
-            "ImageTagMirrorSet", new String[] {"config.openshift.io", "v1", "imagetagmirrorsets"},
-            "ImageContentSourcePolicy", new String[] {"operator.openshift.io", "v1alpha1", "imagecontentsourcepolicies"});
 
     @TestHTTPResource(value = "/", tls = true)
     URL webhook;
 
-    static List<JsonNode> lines(String resource) {
-        List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                VectorEndpointTest.class.getResourceAsStream("/" + resource), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
     static Stream<Arguments> objectCases() {
-        return lines("vectors/objects.jsonl").stream()
+        return JsonLines.read("/vectors/objects.jsonl").stream()
                 .filter(c -> c.path("existing").isEmpty())
                 .map(c -> Arguments.of(c.get("name").asText(), c));
     }
 
     static Stream<Arguments> locationCases() {
         List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : lines("vectors/locations.jsonl")) {
+        for (JsonNode c : JsonLines.read("/vectors/locations.jsonl")) {
             String v = c.get("value").asText();
             out.add(Arguments.of(JSON.valueToTree(v).toString() + " as source", c, "source"));
             out.add(Arguments.of(JSON.valueToTree(v).toString() + " as mirror", c, "mirror"));
@@ -89,7 +67,7 @@ class VectorEndpointTest {
         String op = c.get("operation").asText();
         JsonNode object = c.get("object");
         JsonNode old = c.path("oldObject").isMissingNode() ? NullNode.instance : c.get("oldObject");
-        ObjectNode review = review(object, op, old);
+        ObjectNode review = Reviews.review(op, object, old);
         Answer a = send(review);
         JsonNode expect = c.get("expect");
         List<String> problems = new ArrayList<>(a.problems);
@@ -141,7 +119,7 @@ class VectorEndpointTest {
         String want = c.get(role.equals("source") ? "asSource" : "asMirror").asText();
         String rule = c.get(role.equals("source") ? "sourceRule" : "mirrorRule").asText();
 
-        Answer a = send(review(object, "CREATE", NullNode.instance));
+        Answer a = send(Reviews.review("CREATE", object, null));
         List<String> problems = new ArrayList<>(a.problems);
         if (want.equals("deny") && (a.allowed || !a.deny.contains(rule))) {
             problems.add("want deny [" + rule + "], got allowed=" + a.allowed + " msg=" + a.message);
@@ -156,29 +134,6 @@ class VectorEndpointTest {
             problems.add("want no syntax warning, got " + a.warn);
         }
         assertTrue(problems.isEmpty(), name + ": " + problems);
-    }
-
-    private static ObjectNode review(JsonNode object, String op, JsonNode old) {
-        String kind = object.get("kind").asText();
-        String[] gvk = GVK.get(kind);
-        ObjectNode review = JsonNodeFactory.instance.objectNode();
-        review.put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
-        ObjectNode req = review.putObject("request");
-        req.put("uid", UUID.randomUUID().toString());
-        req.putObject("kind").put("group", gvk[0]).put("version", gvk[1]).put("kind", kind);
-        req.putObject("resource").put("group", gvk[0]).put("version", gvk[1]).put("resource", gvk[2]);
-        req.put("name", object.path("metadata").path("name").asText());
-        req.put("operation", op);
-        req.putObject("userInfo").put("username", "vector-test");
-        if (op.equals("DELETE")) {
-            req.putNull("object");
-            req.set("oldObject", object);
-        } else {
-            req.set("object", object);
-            req.set("oldObject", op.equals("UPDATE") ? old : NullNode.instance);
-        }
-        req.put("dryRun", false);
-        return review;
     }
 
     private record Answer(boolean allowed, String message, List<String> warnings, Set<String> deny, Set<String> warn,

@@ -12,6 +12,8 @@ import io.idmswebhook.core.engine.MirrorSetIndex;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
+import io.idmswebhook.testsupport.JsonLines;
+import io.idmswebhook.testsupport.Reviews;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,10 +23,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,23 +72,14 @@ class ClusterAwareValidationTest {
                         && index.imageConfig().equals(ImageConfig.NONE), () -> cache.status().toString());
     }
 
-    static Stream<Arguments> casesWithExisting() throws Exception {
-        List<Arguments> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                ClusterAwareValidationTest.class.getResourceAsStream("/vectors/objects.jsonl"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                JsonNode c = line.isBlank() ? null : HttpsReviews.JSON.readTree(line);
-                if (c != null && c.path("existing").size() > 0) {
-                    out.add(Arguments.of(Named.of(c.path("name").asText(), c)));
-                }
-            }
-        }
-        return out.stream();
+    static Stream<Arguments> casesWithExisting() {
+        return JsonLines.read("/vectors/objects.jsonl").stream()
+                .filter(c -> c.path("existing").size() > 0)
+                .map(c -> Arguments.of(Named.of(c.path("name").asText(), c)));
     }
 
     @Test
-    void theVectorsHaveCasesWithExistingObjects() throws Exception {
+    void theVectorsHaveCasesWithExistingObjects() {
         assertTrue(casesWithExisting().count() >= 4, "objects.jsonl lost its cases with existing objects");
     }
 
@@ -100,7 +90,7 @@ class ClusterAwareValidationTest {
             MockCluster.apply(server.getClient(), e);
         }
         awaitCacheHolds(c.path("existing"));
-        HttpsReviews.Answer a = reviews.send(HttpsReviews.review(c.path("object"), c.path("operation").asText(),
+        HttpsReviews.Answer a = reviews.send(Reviews.review(c.path("operation").asText(), c.path("object"),
                 c.path("oldObject")));
         assertMatches(c.path("expect"), a);
     }
@@ -123,7 +113,7 @@ class ClusterAwareValidationTest {
     }
 
     private HttpsReviews.Answer create(JsonNode obj) throws Exception {
-        HttpsReviews.Answer a = reviews.send(HttpsReviews.review(obj, "CREATE", null));
+        HttpsReviews.Answer a = reviews.send(Reviews.review("CREATE", obj, null));
         assertEquals(200, a.status(), () -> "http status, body " + a.body());
         assertEquals(a.uid(), a.response().path("uid").asText());
         return a;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idmswebhook.TestCertificates;
 import io.idmswebhook.core.engine.ClusterState;
+import io.idmswebhook.testsupport.Reviews;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -17,6 +20,7 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -60,6 +64,26 @@ class ClusterDegradedTest {
     @TestHTTPResource(value = "/validate", tls = true)
     URL validate;
 
+    /**
+     * GETs of {@code path} in the mock API server's request log so far. Takes exactly the requests
+     * counted at the call, so it neither waits for nor misses requests still arriving.
+     */
+    private int requestsFor(String path) throws InterruptedException {
+        KubernetesMockServer mock = server.getKubernetesMockServer();
+        int recorded = mock.getRequestCount();
+        int matching = 0;
+        for (int i = 0; i < recorded; i++) {
+            RecordedRequest r = mock.takeRequest(10, TimeUnit.SECONDS);
+            if (r == null) {
+                break;
+            }
+            if ("GET".equals(r.getMethod()) && path.equals(r.getPath())) {
+                matching++;
+            }
+        }
+        return matching;
+    }
+
     private HttpsReviews reviews() throws Exception {
         return new HttpsReviews(validate,
                 TestCertificates.trustFile());
@@ -70,12 +94,19 @@ class ClusterDegradedTest {
     void aKindInstalledLaterIsPickedUp() throws Exception {
         MockCluster.await("ICSP watched", () -> "watching".equals(cache.status()
                 .get("imagecontentsourcepolicies.operator.openshift.io")), () -> cache.status().toString());
+        // Without this the test would also pass if the cache never probed ICSP at the path the
+        // 404s are set up for (then the kind is simply there from the start). The mock answers a
+        // path from its expectations while they last and only then from its CRUD store, so two
+        // probes at that path got the 404s and a third found the kind.
+        int probes = requestsFor(ICSP_LIST);
+        assertTrue(probes >= 3, "the mock API server was asked for " + ICSP_LIST + " " + probes
+                + " time(s): the two 404s were not both served before the kind was watched");
         MockCluster.await("a current view", () -> cache.index().state() == ClusterState.READY);
         MockCluster.apply(server.getClient(), ClusterAwareValidationTest.mirrorSet("ImageContentSourcePolicy", "legacy",
                 "registry.corp.example/apps", null, "mirror.corp.example/apps"));
         MockCluster.await("the ICSP in the cache", () -> cache.index().objects().size() == 1);
-        HttpsReviews.Answer a = reviews().send(HttpsReviews.review(ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
-                "strict", "registry.corp.example/apps", "NeverContactSource", "mirror.corp.example/apps"), "CREATE", null));
+        HttpsReviews.Answer a = reviews().send(Reviews.review("CREATE", ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
+                "strict", "registry.corp.example/apps", "NeverContactSource", "mirror.corp.example/apps"), null));
         assertEquals(Set.of("P4"), ClusterAwareValidationTest.rules(a.response().path("status").path("message").asText()),
                 a.body()::toString);
     }
@@ -89,14 +120,14 @@ class ClusterDegradedTest {
         JsonNode conflicting = ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet", "bravo", "quay.io/team",
                 "AllowContactingSource", "mirror.corp.example/team");
         HttpsReviews reviews = reviews();
-        assertFalse(reviews.send(HttpsReviews.review(conflicting, "CREATE", null)).response().path("allowed").asBoolean(),
+        assertFalse(reviews.send(Reviews.review("CREATE", conflicting, null)).response().path("allowed").asBoolean(),
                 "P4 while the API server is there");
 
         server.getKubernetesMockServer().shutdown();
         MockCluster.await("the view to be reported unavailable",
                 () -> cache.index().state() == ClusterState.UNAVAILABLE, () -> cache.status().toString());
 
-        HttpsReviews.Answer degraded = reviews.send(HttpsReviews.review(conflicting, "CREATE", null));
+        HttpsReviews.Answer degraded = reviews.send(Reviews.review("CREATE", conflicting, null));
         assertEquals(200, degraded.status());
         assertEquals(degraded.uid(), degraded.response().path("uid").asText());
         assertTrue(degraded.response().path("allowed").asBoolean(), degraded.body()::toString);
@@ -104,8 +135,8 @@ class ClusterDegradedTest {
                 degraded.body()::toString);
 
         // Single-object rules still decide.
-        HttpsReviews.Answer bad = reviews.send(HttpsReviews.review(ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
-                "bad", "quay.io/team", "NeverContactSource"), "CREATE", null));
+        HttpsReviews.Answer bad = reviews.send(Reviews.review("CREATE", ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
+                "bad", "quay.io/team", "NeverContactSource"), null));
         assertEquals(200, bad.status());
         assertFalse(bad.response().path("allowed").asBoolean(), bad.body()::toString);
         assertEquals(Set.of("P1"), ClusterAwareValidationTest.rules(bad.response().path("status").path("message").asText()));

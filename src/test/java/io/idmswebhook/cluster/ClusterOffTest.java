@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.idmswebhook.TestCertificates;
+import io.idmswebhook.testsupport.Reviews;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,8 +37,8 @@ class ClusterOffTest {
     @Test
     void noClientIsCreatedAndNoWarningIsGiven() throws Exception {
         HttpsReviews reviews = new HttpsReviews(validate, TestCertificates.trustFile());
-        HttpsReviews.Answer a = reviews.send(HttpsReviews.review(ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
-                "plain", "quay.io/team", null, "mirror.corp.example/team"), "CREATE", null));
+        HttpsReviews.Answer a = reviews.send(Reviews.review("CREATE", ClusterAwareValidationTest.mirrorSet("ImageDigestMirrorSet",
+                "plain", "quay.io/team", null, "mirror.corp.example/team"), null));
         assertEquals(200, a.status());
         assertTrue(a.response().path("allowed").asBoolean(), a.body()::toString);
         assertTrue(a.response().path("warnings").isMissingNode() || a.response().path("warnings").isEmpty(),

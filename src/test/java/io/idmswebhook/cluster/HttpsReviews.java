@@ -3,83 +3,31 @@ package io.idmswebhook.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.InputStream;
+import io.idmswebhook.testsupport.Tls;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Sends an AdmissionReview to /validate the way tools/check_cases.py does: a fresh uid, the
- * request fields the API server sets, over HTTPS verified against the serving certificate.
+ * Sends an AdmissionReview ({@code Reviews.review}) to /validate over HTTPS verified against the
+ * serving certificate, as tools/check_cases.py does.
  */
 final class HttpsReviews {
 
     static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final Map<String, String[]> GVR = Map.of(
-            "ImageDigestMirrorSet", new String[] {"config.openshift.io", "v1", "imagedigestmirrorsets"},
-            "ImageTagMirrorSet", new String[] {"config.openshift.io", "v1", "imagetagmirrorsets"},
-            "ImageContentSourcePolicy", new String[] {"operator.openshift.io", "v1alpha1", "imagecontentsourcepolicies"});
 
     private final HttpClient http;
     private final URI validate;
 
     HttpsReviews(URL validate, Path caPem) throws Exception {
         this.validate = validate.toURI();
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(caPem)) {
-            int i = 0;
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca" + i++, (X509Certificate) c);
-            }
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
         // bounded, so a stalled /validate fails the test instead of hanging the build
-        this.http = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
+        this.http = HttpClient.newBuilder().sslContext(Tls.trusting(caPem)).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    static ObjectNode review(JsonNode obj, String op, JsonNode old) {
-        String[] gvr = GVR.get(obj.path("kind").asText());
-        ObjectNode review = JSON.createObjectNode();
-        review.put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
-        ObjectNode req = review.putObject("request");
-        req.put("uid", UUID.randomUUID().toString());
-        for (String f : new String[] {"kind", "requestKind"}) {
-            req.putObject(f).put("group", gvr[0]).put("version", gvr[1]).put("kind", obj.path("kind").asText());
-        }
-        for (String f : new String[] {"resource", "requestResource"}) {
-            req.putObject(f).put("group", gvr[0]).put("version", gvr[1]).put("resource", gvr[2]);
-        }
-        req.put("name", obj.path("metadata").path("name").asText());
-        req.put("operation", op);
-        req.putObject("userInfo").put("username", "webhook-check").putArray("groups").add("system:authenticated");
-        if (op.equals("DELETE")) {
-            req.putNull("object");
-            req.set("oldObject", obj);
-        } else {
-            req.set("object", obj);
-            req.set("oldObject", op.equals("UPDATE") && old != null ? old : JSON.nullNode());
-        }
-        req.put("dryRun", false);
-        req.putNull("options");
-        return review;
     }
 
     /** The HTTP status and the parsed body. */

@@ -1,10 +1,7 @@
 package io.idmswebhook.it;
 
+import io.idmswebhook.testsupport.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -26,22 +23,13 @@ public class PackagedAppSettings implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        int management = freeLoopbackPort();
+        int management = FreePort.loopback();
         System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
         return Map.of(
                 "quarkus.http.host", "127.0.0.1",
                 "quarkus.management.host", "127.0.0.1",
                 "quarkus.management.port", Integer.toString(management),
                 "idms.cluster-checks", "off");
-    }
-
-    /** Free when asked; another process could take it before the application binds, which is rare enough on loopback. */
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free loopback port for the management interface", e);
-        }
     }
 
     /** The management URL of the launched application, for a path under the management root (/q). */

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.idmswebhook.Golden;
 import io.idmswebhook.TestCertificates;
+import io.idmswebhook.testsupport.Reviews;
+import io.idmswebhook.testsupport.Tls;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -26,14 +28,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -96,12 +95,9 @@ class PackagedWebhookIT {
             fixture = JSON.readTree(in);
         }
         JsonNode object = fixture.get("object");
-        ObjectNode review = JSON.createObjectNode().put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
-        ObjectNode request = review.putObject("request").put("uid", "it-mutate-1").put("operation", "CREATE").put("name", "d1");
-        request.putObject("kind").put("group", "config.openshift.io").put("version", "v1").put("kind", "ImageDigestMirrorSet");
-        request.set("object", object);
+        ObjectNode review = Reviews.review("it-mutate-1", "CREATE", object, null);
 
-        JsonNode answer = body(post(mutate, JSON.writeValueAsBytes(review), "application/json"));
+        JsonNode answer = body(post(mutate, Reviews.bytes(review), "application/json"));
         assertEquals("it-mutate-1", answer.at("/response/uid").asText());
         assertTrue(answer.at("/response/allowed").asBoolean(), answer::toString);
         assertEquals("JSONPatch", answer.at("/response/patchType").asText(), answer::toString);
@@ -142,17 +138,8 @@ class PackagedWebhookIT {
     /** Validated against the certificate file itself, not with a trust-anything client. */
     @Test
     void servesTheCertificateFromTheConfiguredFiles() throws Exception {
-        X509Certificate expected;
-        try (InputStream pem = Files.newInputStream(TestCertificates.DIR.resolve("webhook.crt"))) {
-            expected = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
-        }
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("webhook", expected);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
+        X509Certificate expected = Tls.readOne(TestCertificates.DIR.resolve("webhook.crt"));
+        SSLContext context = Tls.trusting(expected);
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(validate.getHost(), validate.getPort())) {
             socket.setSoTimeout(10_000);
             socket.startHandshake();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.idmswebhook.testsupport.Tls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
@@ -14,9 +15,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -68,10 +67,7 @@ public class TransportTest {
             assertEquals(protocol, socket.getSession().getProtocol());
             X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
             Path configured = Path.of(ConfigProvider.getConfig().getValue("idms.tls.cert", String.class));
-            X509Certificate expected;
-            try (InputStream pem = Files.newInputStream(configured)) {
-                expected = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
-            }
+            X509Certificate expected = Tls.readOne(configured);
             assertArrayEquals(expected.getEncoded(), served.getEncoded(), "served certificate is not " + configured);
         }
     }

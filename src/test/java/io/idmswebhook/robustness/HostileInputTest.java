@@ -12,6 +12,7 @@ import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,6 +46,12 @@ class HostileInputTest {
     static final int THREADS = 4;
     /** Used heap may grow by this much over the run and no more, once garbage is collected. */
     static final long HEAP_SLACK = 64L << 20;
+    /**
+     * How long to keep collecting before calling what is left retained. The JVM is shared with the
+     * other test classes and the machine may be busy: finalisation, reference processing and the
+     * last connections' buffers can take seconds to become collectable. A leak does not.
+     */
+    static final Duration HEAP_PATIENCE = Duration.ofSeconds(60);
     /** A finding as status.message joins them: one per line, each ending with its rule id. */
     static final Pattern FINDING_LINE = Pattern.compile("[^\\n]*\\[[A-Z]\\d+\\]");
 
@@ -68,15 +75,16 @@ class HostileInputTest {
             send(client, warm.randomCase(), false);
         }
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long baseline = usedHeapAfterGc(memory);
+        long baseline = usedHeapAfterGc(memory, 0, Duration.ZERO).lowest();
 
         long start = System.nanoTime();
         long sent = run(client, maxBody);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        long after = usedHeapAfterGc(memory);
-        System.out.printf("robustness: %d requests in %.1f s (seed %d, %d threads); used heap %d MiB before, %d MiB after%n",
-                sent, seconds, SEED, THREADS, baseline >> 20, after >> 20);
+        Heap settled = usedHeapAfterGc(memory, baseline + HEAP_SLACK, HEAP_PATIENCE);
+        long after = settled.lowest();
+        System.out.printf("robustness: %d requests in %.1f s (seed %d, %d threads); used heap %d MiB before, %d MiB after "
+                        + "(%d collection rounds)%n", sent, seconds, SEED, THREADS, baseline >> 20, after >> 20, settled.rounds());
         new TreeMap<>(counts).forEach((category, byStatus) ->
                 System.out.printf("  %-18s %s%n", category, new TreeMap<>(byStatus)));
 
@@ -85,8 +93,9 @@ class HostileInputTest {
         long fiveHundreds = counts.values().stream().flatMap(m -> m.entrySet().stream())
                 .filter(e -> e.getKey().startsWith("5")).mapToLong(e -> e.getValue().get()).sum();
         assertEquals(0, fiveHundreds, "5xx answers");
-        assertTrue(after < baseline + HEAP_SLACK, "used heap " + (after >> 20) + " MiB after the run, "
-                + (baseline >> 20) + " MiB before: more than " + (HEAP_SLACK >> 20) + " MiB retained");
+        assertTrue(after <= baseline + HEAP_SLACK, "used heap " + (after >> 20) + " MiB after the run (lowest of "
+                + settled.rounds() + " collection rounds over " + HEAP_PATIENCE.toSeconds() + " s), " + (baseline >> 20)
+                + " MiB before: more than " + (HEAP_SLACK >> 20) + " MiB retained");
         stillUp();
     }
 
@@ -211,15 +220,27 @@ class HostileInputTest {
         assertTrue(ready.text().contains("\"UP\""), ready.text());
     }
 
-    static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
-        long used = Long.MAX_VALUE;
-        // Several rounds: one System.gc() may leave garbage that finalisation or soft references free later.
-        for (int i = 0; i < 3; i++) {
+    /** The lowest used heap seen after {@code rounds} explicit collections. */
+    record Heap(long lowest, int rounds) {
+    }
+
+    /**
+     * Used heap once garbage is collected: collections in rounds, keeping the lowest reading, at
+     * least three (one System.gc() may leave garbage that finalisation or reference processing
+     * frees only later) and more while the reading is above {@code target} and {@code patience}
+     * has not run out. Waiting only ever lowers the reading, so a retained leak still shows.
+     */
+    static Heap usedHeapAfterGc(MemoryMXBean memory, long target, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long lowest = Long.MAX_VALUE;
+        int rounds = 0;
+        while (rounds < 3 || lowest > target && System.nanoTime() < deadline) {
             System.gc();
-            Thread.sleep(100);
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+            Thread.sleep(rounds < 3 ? 100 : 1000);
+            lowest = Math.min(lowest, memory.getHeapMemoryUsage().getUsed());
+            rounds++;
         }
-        return used;
+        return new Heap(lowest, rounds);
     }
 
     private static String clip(String s) {

@@ -2,23 +2,17 @@ package io.idmswebhook.robustness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.idmswebhook.testsupport.Tls;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A keep-alive HTTP/1.1 client that trusts exactly the certificate the service was started with,
@@ -38,7 +32,7 @@ final class WebhookClient {
         this.base = base;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .sslContext(trusting(servedCertificate))
+                .sslContext(Tls.trusting(servedCertificate))
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
     }
@@ -77,24 +71,6 @@ final class WebhookClient {
             throw new IOException(e.getCause());
         } catch (TimeoutException e) {
             throw new IOException("no complete answer within " + DEADLINE.plusSeconds(5) + " for " + path, e);
-        }
-    }
-
-    static SSLContext trusting(Path certificate) {
-        try (InputStream pem = Files.newInputStream(certificate)) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
-                trust.setCertificateEntry("served-" + i++, c);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot trust " + certificate, e);
         }
     }
 }

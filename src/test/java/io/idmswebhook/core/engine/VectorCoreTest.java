@@ -10,10 +10,8 @@ import io.idmswebhook.core.VectorObjects;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.RuleId;
-import java.io.BufferedReader;
+import io.idmswebhook.testsupport.JsonLines;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,24 +33,10 @@ class VectorCoreTest {
     private static final Set<String> SYNTAX = Set.of("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10");
     private final MirrorSetValidator validator = new MirrorSetValidator();
 
-    static List<JsonNode> lines(String resource) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                VectorCoreTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-        }
-        return out;
-    }
-
-    static Stream<Arguments> objects() throws IOException {
-        List<JsonNode> all = new ArrayList<>(lines("/vectors/objects.jsonl"));
+    static Stream<Arguments> objects() {
+        List<JsonNode> all = new ArrayList<>(JsonLines.read("/vectors/objects.jsonl"));
         // our own cases, in the vectors' format, for rules the shared vectors do not reach
-        all.addAll(lines("/cases/rules.jsonl"));
+        all.addAll(JsonLines.read("/cases/rules.jsonl"));
         // DELETE is allowed by the admission layer without asking the engine: VectorEndpointTest
         // sends those cases through /validate
         return all.stream().filter(c -> !c.path("operation").asText().equals("DELETE"))
@@ -61,7 +45,7 @@ class VectorCoreTest {
 
     static Stream<Arguments> locations() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : lines("/vectors/locations.jsonl")) {
+        for (JsonNode c : JsonLines.read("/vectors/locations.jsonl")) {
             String v = c.path("value").asText();
             out.add(Arguments.of(Named.of(JSON.writeValueAsString(v) + " as source", c), true));
             out.add(Arguments.of(Named.of(JSON.writeValueAsString(v) + " as mirror", c), false));

@@ -1,4 +1,4 @@
-package io.idmswebhook.cli;
+package io.idmswebhook.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -33,7 +33,9 @@ import java.util.TreeSet;
  * mirror are skipped, as the operator skips them. Flags the cluster image config adds
  * (insecure, blocked registries) are not part of this view.
  *
- * <p>Shared by the offline {@code preview} command and the service's {@code GET /preview}.
+ * <p>Shared by the offline {@code preview} command (cli) and the service's {@code GET /preview}
+ * (ops): here, next to {@link MirrorSetTrees}, because it needs Jackson (so not in the core) and
+ * one adapter must not depend on another; this package is also already in the CLI jar.
  */
 public final class Preview {
 

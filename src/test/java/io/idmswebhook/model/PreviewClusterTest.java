@@ -1,4 +1,4 @@
-package io.idmswebhook.cli;
+package io.idmswebhook.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
