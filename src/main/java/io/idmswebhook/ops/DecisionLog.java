@@ -4,7 +4,6 @@ import io.idmswebhook.admission.ReviewObserver;
 import io.idmswebhook.admission.ReviewOutcome;
 import io.idmswebhook.core.engine.Decision;
 import io.idmswebhook.core.rules.RuleId;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -107,16 +106,15 @@ public class DecisionLog implements ReviewObserver {
     }
 
     static String jsonLine(Instant time, String thread, String hostName, String[] values) {
-        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
         StringBuilder line = new StringBuilder(512);
         line.append("{\"timestamp\":\"");
         JSON_TIME.formatTo(time, line);
         line.append("\",\"level\":\"INFO\",\"loggerName\":\"").append(CATEGORY).append("\",\"threadName\":\"");
-        encoder.quoteAsString(thread, line);
+        appendJsonString(thread, line);
         line.append("\",\"hostName\":\"");
-        encoder.quoteAsString(hostName, line);
+        appendJsonString(hostName, line);
         line.append("\",\"message\":\"");
-        encoder.quoteAsString(message(values), line);
+        appendJsonString(message(values), line);
         line.append("\",\"mdc\":{");
         boolean first = true;
         for (int i = 0; i < values.length; i++) {
@@ -128,7 +126,7 @@ public class DecisionLog implements ReviewObserver {
             }
             first = false;
             line.append('"').append(FIELDS.get(i)).append("\":\"");
-            encoder.quoteAsString(values[i], line);
+            appendJsonString(values[i], line);
             line.append('"');
         }
         return line.append("}}").toString();
@@ -139,6 +137,30 @@ public class DecisionLog implements ReviewObserver {
         TEXT_TIME.formatTo(time, line);
         return line.append(" INFO  [").append(CATEGORY).append("] (").append(thread).append(") ")
                 .append(message(values)).toString();
+    }
+
+    /**
+     * The string's content as in a JSON string. Values are cleaned of control characters already,
+     * so the usual case is a plain copy; Jackson's encoder appends one character at a time.
+     */
+    static void appendJsonString(String value, StringBuilder out) {
+        int from = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20 || c == 0x2028 || c == 0x2029) {
+                out.append(value, from, i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> out.append(String.format("\\u%04x", (int) c));
+                }
+                from = i + 1;
+            }
+        }
+        out.append(value, from, value.length());
     }
 
     /** The pod name in a cluster (the kubelet sets HOSTNAME to it), else the machine's name. */

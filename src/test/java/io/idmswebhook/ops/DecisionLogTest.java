@@ -51,6 +51,20 @@ class DecisionLogTest {
     }
 
     @Test
+    void everyCharacterRoundTripsThroughTheJsonEscaping() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            all.append(c);
+        }
+        all.append("\u2028\u2029é\uD83D\uDE00");
+        StringBuilder json = new StringBuilder("\"");
+        DecisionLog.appendJsonString(all.toString(), json);
+        json.append('"');
+        assertFalse(json.toString().contains("\n") || json.toString().contains("\u2028"), json::toString);
+        assertEquals(all.toString(), new ObjectMapper().readTree(json.toString()).textValue());
+    }
+
+    @Test
     void controlCharactersCannotForgeASecondLine() {
         String forged = DecisionLog.clean("x\n2026-01-01 00:00:00,000 INFO  [io.idmswebhook.decision] decision=allowed");
         String text = DecisionLog.textLine(TIME, "t", values(forged, null));
