@@ -40,6 +40,7 @@ public class AdmissionHandler {
 
     private final ObjectMapper mapper;
     private final ObjectReader bodyReader;
+    private final AnswerWriter answers;
     private final Evaluator validator;
     private final ClusterView cluster;
     private final ReviewObserver observer;
@@ -62,6 +63,7 @@ public class AdmissionHandler {
         // Trailing bytes after the review ("{...}{...}") would be a second document the API
         // server never sent; the check only makes sense on the whole body, not on subtrees.
         this.bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.answers = new AnswerWriter(mapper.getFactory());
         this.validator = validator;
         this.cluster = cluster;
         this.observer = observer;
@@ -119,7 +121,7 @@ public class AdmissionHandler {
                             + "); this is a bug in idms-webhook, its log names review " + r.getUid());
             answer.getResponse().getStatus().setCode(500);
         }
-        byte[] bytes = write(answer);
+        byte[] bytes = answers.write(answer);
         ReviewOutcome.Result result = decision == null ? ReviewOutcome.Result.ERROR
                 : decision.allowed() ? ReviewOutcome.Result.ALLOWED : ReviewOutcome.Result.DENIED;
         report(observer, new ReviewOutcome(webhook, result, r.getUid(), r.getKind().getKind(), known(r.getKind()).orElse(null),
@@ -331,11 +333,11 @@ public class AdmissionHandler {
     private AdmissionAnswer failure(int code, String reason, String message) {
         Status status = new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason)
                 .withMessage(message).build();
-        return new AdmissionAnswer(code, write(status));
+        return new AdmissionAnswer(code, answers.write(status));
     }
 
-    /** Serialises with the one configured mapper; /mutate writes its patch through here too. */
-    byte[] write(Object value) {
+    /** Serialises a JSON tree with the one configured mapper: /mutate's patch. */
+    byte[] write(JsonNode value) {
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

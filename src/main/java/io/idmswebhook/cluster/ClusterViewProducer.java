@@ -3,6 +3,7 @@ package io.idmswebhook.cluster;
 import io.idmswebhook.core.engine.ClusterView;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
@@ -33,8 +34,13 @@ public class ClusterViewProducer {
         return mode;
     }
 
+    /**
+     * A singleton, not a client proxy: the rules ask the view several times per entry, and every
+     * call through a proxy looked the instance up in its context again. The view itself is one
+     * object for the life of the process (the cache's index changes inside).
+     */
     @Produces
-    @ApplicationScoped
+    @Singleton
     ClusterView clusterView() {
         return mode == ClusterChecks.OFF ? ClusterView.OFF : cache.index();
     }
