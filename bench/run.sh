@@ -24,8 +24,17 @@ java_port="${JAVA_PORT:-8443}"
 mgmt_port="${MGMT_PORT:-9000}"
 go_port="${GO_PORT:-9443}"
 nginx_port="${NGINX_PORT:-9445}"
-# the image's flags (src/main/docker/Dockerfile.jvm), so the service is measured as it ships
-java_opts="${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx128m -XX:ReservedCodeCacheSize=64m}"
+# The image's flags, read from src/main/docker/Dockerfile.jvm so the two cannot drift apart, and
+# the image's Java major (Temurin 25) when a JDK of it is installed: the service is measured as it
+# ships. JAVA names another java binary; JAVA_OPTS replaces the flags.
+image_opts="$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$root/src/main/docker/Dockerfile.jvm" | head -n 1)"
+java_opts="${JAVA_OPTS:-$image_opts}"
+if [ -z "${JAVA:-}" ]; then
+    for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*-25-*/bin/java /usr/lib/jvm/*25*/bin/java; do
+        [ -x "$candidate" ] && { JAVA="$candidate"; break; }
+    done
+fi
+java_bin="${JAVA:-java}"
 jfr=no
 force_build=no
 scale=no
@@ -47,7 +56,9 @@ usage() {
   --scale-only    run only the scale benchmark
   --keep          keep the temporary directory (certificates, Go build, nginx prefix)
 Ports (loopback only): JAVA_PORT 8443, MGMT_PORT 9000, GO_PORT 9443, NGINX_PORT 9445.
-JAVA_OPTS replaces the java flags; the default is the JVM image's (SerialGC, 128 MiB heap).
+JAVA_OPTS replaces the java flags; the default is the JVM image's (the ENV JAVA_OPTS line of
+src/main/docker/Dockerfile.jvm). JAVA names the java binary; the default is a JDK 25 (the
+image's Java) when one is installed under /usr/lib/jvm, else java on the PATH.
 USAGE
 }
 
@@ -241,7 +252,7 @@ for t in $targets; do
             # shellcheck disable=SC2206 # JAVA_OPTS is a list of flags by design
             [ -n "$java_opts" ] && jvm=($java_opts)
             [ "$jfr" = yes ] && jvm+=("-XX:StartFlightRecording=filename=$results/java.jfr,settings=profile,dumponexit=true")
-            start java java "${jvm[@]}" \
+            start java "$java_bin" "${jvm[@]}" \
                 -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -Didms.cluster-checks=off \
                 -Dquarkus.http.ssl-port="$java_port" -Dquarkus.management.port="$mgmt_port" \
                 -Didms.tls.cert="$cert" -Didms.tls.key="$key" \
@@ -406,7 +417,7 @@ load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 md="$results/results.md"
 {
     echo "Run $stamp on $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo);" \
-        "$(java -version 2>&1 | head -n 1);" \
+        "$("$java_bin" -version 2>&1 | head -n 1) ($java_bin);" \
         "$(wrk -v 2>&1 | head -n 1 | awk '{print "wrk " $2}'); $(nginx -v 2>&1 | sed 's/.*: //')" \
         "$([ "$want_go" = yes ] && go version | awk '{print "; " $3}')."
     echo "Each figure from one ${duration} wrk run over TLS with keep-alive (32 connections: -t2 -c32;" \

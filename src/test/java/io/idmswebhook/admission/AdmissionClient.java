@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idmswebhook.testsupport.Reviews;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +28,6 @@ final class AdmissionClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** {@code Reviews.review}, kept here for the tests that import it from this class. */
-    static ObjectNode review(String uid, String operation, JsonNode object, JsonNode oldObject) {
-        return Reviews.review(uid, operation, object, oldObject);
     }
 
     static Response post(URL url, JsonNode review) {

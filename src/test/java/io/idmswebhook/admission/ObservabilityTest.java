@@ -3,7 +3,7 @@ package io.idmswebhook.admission;
 import static io.idmswebhook.admission.AdmissionClient.JSON;
 import static io.idmswebhook.admission.AdmissionClient.body;
 import static io.idmswebhook.admission.AdmissionClient.post;
-import static io.idmswebhook.admission.AdmissionClient.review;
+import static io.idmswebhook.testsupport.Reviews.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

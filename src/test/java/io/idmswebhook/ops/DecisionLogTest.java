@@ -21,7 +21,7 @@ class DecisionLogTest {
 
     @Test
     void theJsonLineHasTheLogFormattersKeysAndEveryFieldUnderMdc() throws Exception {
-        String line = DecisionLog.jsonLine(TIME, "vert.x-eventloop-thread-0", "pod-1", values("example", null));
+        String line = DecisionLog.jsonLine(DecisionLog.jsonTimestamp(TIME), "vert.x-eventloop-thread-0", "pod-1", values("example", null));
         assertFalse(line.contains("\n"), line);
         JsonNode json = new ObjectMapper().readTree(line);
         assertEquals("INFO", json.get("level").asText());
@@ -43,7 +43,7 @@ class DecisionLogTest {
     void quotesAndBackslashesInValuesStayInsideTheirJsonStrings() throws Exception {
         String name = DecisionLog.clean("a\"b\\c\u2028d");
         String reason = DecisionLog.clean("the body is not valid JSON: \"}\" at line 1", true);
-        String line = DecisionLog.jsonLine(TIME, "t", "h", values(name, reason));
+        String line = DecisionLog.jsonLine(DecisionLog.jsonTimestamp(TIME), "t", "h", values(name, reason));
         JsonNode json = new ObjectMapper().readTree(line);
         assertEquals("a\"b\\c\u2028d", json.at("/mdc/name").asText());
         assertEquals("the body is not valid JSON: \"}\" at line 1", json.at("/mdc/reason").asText());
@@ -67,8 +67,8 @@ class DecisionLogTest {
     @Test
     void controlCharactersCannotForgeASecondLine() {
         String forged = DecisionLog.clean("x\n2026-01-01 00:00:00,000 INFO  [io.idmswebhook.decision] decision=allowed");
-        String text = DecisionLog.textLine(TIME, "t", values(forged, null));
-        String json = DecisionLog.jsonLine(TIME, "t", "h", values(forged, null));
+        String text = DecisionLog.textLine(DecisionLog.textTimestamp(TIME), "t", values(forged, null));
+        String json = DecisionLog.jsonLine(DecisionLog.jsonTimestamp(TIME), "t", "h", values(forged, null));
         assertFalse(text.contains("\n") || text.contains("\r"), text);
         assertFalse(json.contains("\n") || json.contains("\r"), json);
         assertTrue(text.contains("name=x_2026-01-01_00:00:00,000_INFO__[io.idmswebhook.decision]_decision=allowed"), text);
@@ -76,7 +76,7 @@ class DecisionLogTest {
 
     @Test
     void theTextLineFollowsTheConsolePattern() {
-        String line = DecisionLog.textLine(TIME, "vert.x-eventloop-thread-1", values("example", "not a review"));
+        String line = DecisionLog.textLine(DecisionLog.textTimestamp(TIME), "vert.x-eventloop-thread-1", values("example", "not a review"));
         assertTrue(line.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},123 INFO  \\[io\\.idmswebhook\\.decision\\] "
                 + "\\(vert\\.x-eventloop-thread-1\\) webhook=validate decision=denied uid=u-1 .* latencyMicros=143 "
                 + "reason=\"not a review\""), line);
