@@ -67,7 +67,9 @@ public class AdmissionRoutes {
     void screenLength(@Observes Filters filters) {
         long max = maxBodySize.asLongValue();
         filters.register(rc -> {
-            Webhook webhook = webhookOf(rc.normalizedPath());
+            // The raw path: normalising it for every request is not worth it for a check the API
+            // server, which calls the configured path exactly, never needs on another spelling.
+            Webhook webhook = webhookOf(rc.request().path());
             long declared = declaredLength(rc.request().getHeader(HttpHeaders.CONTENT_LENGTH));
             if (webhook == null || declared <= max) {
                 rc.next();

@@ -110,24 +110,35 @@ public class DecisionLog implements ReviewObserver {
         return TEXT_TIME.format(time);
     }
 
-    /** The fields as {@code key=value} pairs; the reason, which has spaces, in double quotes. */
-    static String message(String[] values) {
-        StringBuilder message = new StringBuilder(200);
+    /**
+     * The fields as {@code key=value} pairs, the reason (which has spaces) in double quotes;
+     * escaped for a JSON string when {@code json}, written straight into the line either way.
+     */
+    static void appendMessage(String[] values, StringBuilder out, boolean json) {
+        boolean first = true;
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 continue;
             }
-            if (message.length() > 0) {
-                message.append(' ');
+            if (!first) {
+                out.append(' ');
             }
-            message.append(FIELDS.get(i)).append('=');
-            if (i == REASON) {
-                message.append('"').append(values[i].replace("\"", "'")).append('"');
+            first = false;
+            out.append(FIELDS.get(i)).append('=');
+            boolean quoted = i == REASON;
+            String value = quoted ? values[i].replace('"', '\'') : values[i];
+            if (quoted) {
+                out.append(json ? "\\\"" : "\"");
+            }
+            if (json) {
+                appendJsonString(value, out);
             } else {
-                message.append(values[i]);
+                out.append(value);
+            }
+            if (quoted) {
+                out.append(json ? "\\\"" : "\"");
             }
         }
-        return message.toString();
     }
 
     static String jsonLine(String timestamp, String thread, String hostName, String[] values) {
@@ -138,7 +149,7 @@ public class DecisionLog implements ReviewObserver {
         line.append("\",\"hostName\":\"");
         appendJsonString(hostName, line);
         line.append("\",\"message\":\"");
-        appendJsonString(message(values), line);
+        appendMessage(values, line, true);
         line.append("\",\"mdc\":{");
         boolean first = true;
         for (int i = 0; i < values.length; i++) {
@@ -158,8 +169,9 @@ public class DecisionLog implements ReviewObserver {
 
     static String textLine(String timestamp, String thread, String[] values) {
         StringBuilder line = new StringBuilder(256);
-        return line.append(timestamp).append(" INFO  [").append(CATEGORY).append("] (").append(thread).append(") ")
-                .append(message(values)).toString();
+        line.append(timestamp).append(" INFO  [").append(CATEGORY).append("] (").append(thread).append(") ");
+        appendMessage(values, line, false);
+        return line.toString();
     }
 
     /**
