@@ -5,12 +5,10 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.idmswebhook.core.engine.Decision;
-import io.idmswebhook.core.rules.RuleId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Every AdmissionReview this service answers is built here, so that the fields the API server
@@ -72,19 +70,12 @@ public final class AdmissionResponses {
      * common allowed answer stays as small as it was.
      */
     public static AdmissionReview withAuditAnnotations(AdmissionReview review, Decision decision) {
-        Set<RuleId> ids = decision.ruleIds();
-        if (ids.isEmpty()) {
+        String rules = decision.ruleIdList();
+        if (rules.isEmpty()) {
             return review;
         }
-        StringBuilder rules = new StringBuilder(ids.size() * 4);
-        for (RuleId id : ids) {
-            if (rules.length() > 0) {
-                rules.append(',');
-            }
-            rules.append(id.name());
-        }
         Map<String, String> annotations = new LinkedHashMap<>(4);
-        annotations.put(AUDIT_RULES, rules.toString());
+        annotations.put(AUDIT_RULES, rules);
         annotations.put(AUDIT_DECISION, decision.allowed() ? "allowed" : "denied");
         review.getResponse().setAuditAnnotations(annotations);
         return review;

@@ -3,7 +3,6 @@ package io.idmswebhook.ops;
 import io.idmswebhook.admission.ReviewObserver;
 import io.idmswebhook.admission.ReviewOutcome;
 import io.idmswebhook.core.engine.Decision;
-import io.idmswebhook.core.rules.RuleId;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -213,17 +212,11 @@ public class DecisionLog implements ReviewObserver {
 
     /** Rule ids that fired, denials first, comma-separated; null when none did. */
     static String rules(Decision decision) {
-        if (decision == null || decision.denials().isEmpty() && decision.warnings().isEmpty()) {
+        if (decision == null) {
             return null;
         }
-        StringBuilder sb = new StringBuilder();
-        for (RuleId id : decision.ruleIds()) {
-            if (sb.length() > 0) {
-                sb.append(',');
-            }
-            sb.append(id.name());
-        }
-        return sb.toString();
+        String ids = decision.ruleIdList();
+        return ids.isEmpty() ? null : ids;
     }
 
     /**

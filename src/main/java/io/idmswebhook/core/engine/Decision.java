@@ -3,10 +3,8 @@ package io.idmswebhook.core.engine;
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.RuleId;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the engine decided about one object: denials (any denial blocks the write), warnings,
@@ -83,15 +81,31 @@ public record Decision(List<Finding> denials, List<Finding> warnings, Map<String
         return text.substring(0, MAX_WARNING_LENGTH - tail.length()) + tail;
     }
 
-    /** Rule ids that fired, denials first, each once, for logs, metrics and audit annotations. */
-    public Set<RuleId> ruleIds() {
-        Set<RuleId> ids = new LinkedHashSet<>();
-        for (Finding f : denials) {
-            ids.add(f.rule());
+    /**
+     * The ids of the rules that fired, each once, denials first, comma-separated ({@code "P1,S2"}):
+     * what the audit annotation and the decision log both show. Empty when none fired.
+     */
+    public String ruleIdList() {
+        if (denials.isEmpty() && warnings.isEmpty()) {
+            return "";
         }
-        for (Finding f : warnings) {
-            ids.add(f.rule());
+        boolean[] seen = new boolean[RuleId.values().length];
+        StringBuilder ids = new StringBuilder(8 * (denials.size() + warnings.size()));
+        appendOnce(denials, seen, ids);
+        appendOnce(warnings, seen, ids);
+        return ids.toString();
+    }
+
+    private static void appendOnce(List<Finding> findings, boolean[] seen, StringBuilder ids) {
+        for (Finding f : findings) {
+            int i = f.rule().ordinal();
+            if (!seen[i]) {
+                seen[i] = true;
+                if (ids.length() > 0) {
+                    ids.append(',');
+                }
+                ids.append(f.rule().name());
+            }
         }
-        return ids;
     }
 }

@@ -13,6 +13,16 @@ import org.junit.jupiter.api.Test;
 class DecisionTest {
 
     @Test
+    void ruleIdsAreListedOnceEachDenialsFirst() {
+        Finding p1 = Finding.deny(RuleId.P1, "spec.a", "x", "p1", "fix");
+        Finding s2 = Finding.deny(RuleId.S2, "spec.b", "x", "s2", "fix");
+        Finding p8 = Finding.warn(RuleId.P8, "spec.c", "x", "p8", "fix");
+        Finding s2w = Finding.warn(RuleId.S2, "spec.d", "x", "s2 again", "fix");
+        assertEquals("P1,S2,P8", new Decision(List.of(p1, s2, p1), List.of(s2w, p8, p8), Map.of()).ruleIdList());
+        assertEquals("", new Decision(List.of(), List.of(), Map.of()).ruleIdList());
+    }
+
+    @Test
     void longWarningIsShortenedButKeepsItsRuleId() {
         Finding f = Finding.warn(RuleId.O3, "spec.imageDigestMirrors[0].source", "x", "y".repeat(400), "fix it");
         List<String> out = new Decision(List.of(), List.of(f), Map.of()).warningMessages();
