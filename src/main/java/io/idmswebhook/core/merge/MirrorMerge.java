@@ -1,14 +1,11 @@
 package io.idmswebhook.core.merge;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Merges every mirror list that names one source into the single order the nodes use, exactly
@@ -39,30 +36,17 @@ public final class MirrorMerge {
             // ending at the source, so the order is the list itself. The common case, kept cheap.
             return new MergedOrder(source, lists.get(0), List.of(), 1);
         }
-        Map<String, Set<String>> successors = new HashMap<>();
-        Map<String, Integer> inDegree = new HashMap<>();
-        TreeSet<String> nodes = new TreeSet<>();
-        for (List<String> list : lists) {
-            if (list.isEmpty()) {
-                continue;
-            }
-            for (String m : list) {
-                nodes.add(m);
-            }
-            for (int i = 0; i + 1 < list.size(); i++) {
-                addEdge(successors, inDegree, list.get(i), list.get(i + 1));
-            }
-            if (!list.contains(source)) {
-                nodes.add(source);
-                addEdge(successors, inDegree, list.get(list.size() - 1), source);
-            }
+        Graph g = Graph.of(source, lists);
+        int[] order = g.topologicalOrder();
+        int length = order.length;
+        if (length > 0 && order[length - 1] == g.source) {
+            length--;
         }
-        List<String> sorted = new ArrayList<>(nodes);
-        List<String> order = topologicalOrder(sorted, successors, inDegree);
-        if (!order.isEmpty() && order.get(order.size() - 1).equals(source)) {
-            order.remove(order.size() - 1);
+        List<String> names = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            names.add(g.names[order[i]]);
         }
-        return new MergedOrder(source, order, cycles(sorted, successors), lists.size());
+        return new MergedOrder(source, names, g.cycles(), lists.size());
     }
 
     private static boolean isChain(String source, List<String> list) {
@@ -83,109 +67,235 @@ public final class MirrorMerge {
         return true;
     }
 
-    private static void addEdge(Map<String, Set<String>> successors, Map<String, Integer> inDegree,
-                                String from, String to) {
-        if (successors.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to)) {
-            inDegree.merge(to, 1, Integer::sum);
-        }
-    }
+    /**
+     * The precedence graph with its nodes numbered in byte order, so that "the first in byte order"
+     * is the smallest number, and a sort of numbers is a sort of names. Successors keep the order
+     * their edges were first added, as the operator's graph does.
+     */
+    private static final class Graph {
 
-    private static List<String> topologicalOrder(List<String> sorted, Map<String, Set<String>> successors,
-                                                 Map<String, Integer> inDegreeIn) {
-        Map<String, Integer> inDegree = new HashMap<>(inDegreeIn);
-        Set<String> used = new java.util.HashSet<>();
-        ArrayDeque<String> queue = new ArrayDeque<>();
-        for (String n : sorted) {
-            if (inDegree.getOrDefault(n, 0) == 0) {
-                queue.add(n);
-            }
-        }
-        List<String> order = new ArrayList<>(sorted.size());
-        int fallback = 0;
-        while (order.size() < sorted.size()) {
-            String next;
-            if (!queue.isEmpty()) {
-                next = queue.poll();
-            } else {
-                while (used.contains(sorted.get(fallback))) {
-                    fallback++;
-                }
-                next = sorted.get(fallback);
-            }
-            order.add(next);
-            used.add(next);
-            List<String> ready = new ArrayList<>();
-            for (String s : successors.getOrDefault(next, Set.of())) {
-                int d = inDegree.merge(s, -1, Integer::sum);
-                if (d == 0 && !used.contains(s)) {
-                    ready.add(s);
-                }
-            }
-            Collections.sort(ready);
-            queue.addAll(ready);
-        }
-        return order;
-    }
+        /** Above this many successors a node's duplicate-edge check uses a set, not a scan. */
+        private static final int SCAN_LIMIT = 16;
 
-    /** Strongly connected components with more than one node or a self-loop (Tarjan, iterative). */
-    static List<List<String>> cycles(List<String> sorted, Map<String, Set<String>> successors) {
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> low = new HashMap<>();
-        ArrayDeque<String> stack = new ArrayDeque<>();
-        Set<String> onStack = new java.util.HashSet<>();
-        List<List<String>> out = new ArrayList<>();
-        int counter = 0;
-        for (String root : sorted) {
-            if (index.containsKey(root)) {
-                continue;
-            }
-            ArrayDeque<Object[]> work = new ArrayDeque<>();
-            work.push(new Object[] {root, successors.getOrDefault(root, Set.of()).iterator()});
-            index.put(root, counter);
-            low.put(root, counter);
-            counter++;
-            stack.push(root);
-            onStack.add(root);
-            while (!work.isEmpty()) {
-                Object[] frame = work.peek();
-                String v = (String) frame[0];
-                @SuppressWarnings("unchecked")
-                java.util.Iterator<String> it = (java.util.Iterator<String>) frame[1];
-                if (it.hasNext()) {
-                    String w = it.next();
-                    if (!index.containsKey(w)) {
-                        index.put(w, counter);
-                        low.put(w, counter);
-                        counter++;
-                        stack.push(w);
-                        onStack.add(w);
-                        work.push(new Object[] {w, successors.getOrDefault(w, Set.of()).iterator()});
-                    } else if (onStack.contains(w)) {
-                        low.put(v, Math.min(low.get(v), index.get(w)));
-                    }
+        final String[] names;
+        final int source;
+        final int[][] successors;
+        final int[] degree;
+        final int[] inDegree;
+        private final Set<Integer>[] successorSets;
+
+        @SuppressWarnings("unchecked")
+        private Graph(String[] names, int source) {
+            this.names = names;
+            this.source = source;
+            int n = names.length;
+            this.successors = new int[n][];
+            this.degree = new int[n];
+            this.inDegree = new int[n];
+            this.successorSets = new Set[n];
+        }
+
+        static Graph of(String source, List<List<String>> lists) {
+            Map<String, Integer> ids = new HashMap<>();
+            boolean needsSource = false;
+            for (List<String> list : lists) {
+                if (list.isEmpty()) {
                     continue;
                 }
-                work.pop();
-                if (!work.isEmpty()) {
-                    String parent = (String) work.peek()[0];
-                    low.put(parent, Math.min(low.get(parent), low.get(v)));
+                for (String m : list) {
+                    ids.putIfAbsent(m, 0);
                 }
-                if (low.get(v).equals(index.get(v))) {
-                    List<String> component = new ArrayList<>();
-                    String w;
-                    do {
-                        w = stack.pop();
-                        onStack.remove(w);
-                        component.add(w);
-                    } while (!w.equals(v));
-                    if (component.size() > 1 || successors.getOrDefault(v, Set.of()).contains(v)) {
-                        Collections.sort(component);
-                        out.add(component);
+                needsSource |= !list.contains(source);
+            }
+            if (needsSource) {
+                ids.putIfAbsent(source, 0);
+            }
+            String[] names = ids.keySet().toArray(new String[0]);
+            Arrays.sort(names);
+            for (int i = 0; i < names.length; i++) {
+                ids.put(names[i], i);
+            }
+            Integer sourceId = ids.get(source);
+            Graph g = new Graph(names, sourceId == null ? -1 : sourceId);
+            for (List<String> list : lists) {
+                if (list.isEmpty()) {
+                    continue;
+                }
+                int previous = ids.get(list.get(0));
+                for (int i = 1; i < list.size(); i++) {
+                    int next = ids.get(list.get(i));
+                    g.addEdge(previous, next);
+                    previous = next;
+                }
+                if (!list.contains(source)) {
+                    g.addEdge(previous, g.source);
+                }
+            }
+            return g;
+        }
+
+        private void addEdge(int from, int to) {
+            int[] out = successors[from];
+            int d = degree[from];
+            if (successorSets[from] != null) {
+                if (!successorSets[from].add(to)) {
+                    return;
+                }
+            } else {
+                for (int i = 0; i < d; i++) {
+                    if (out[i] == to) {
+                        return;
+                    }
+                }
+                if (d == SCAN_LIMIT) {
+                    Set<Integer> set = new java.util.HashSet<>();
+                    for (int i = 0; i < d; i++) {
+                        set.add(out[i]);
+                    }
+                    set.add(to);
+                    successorSets[from] = set;
+                }
+            }
+            if (out == null) {
+                out = new int[4];
+            } else if (d == out.length) {
+                out = Arrays.copyOf(out, d * 2);
+            }
+            out[d] = to;
+            successors[from] = out;
+            degree[from] = d + 1;
+            inDegree[to]++;
+        }
+
+        /**
+         * FIFO topological order seeded with the in-degree-0 nodes in byte order; the nodes that
+         * become ready when one is taken join the queue in byte order; on a cycle (empty queue) the
+         * first unused node in byte order is taken.
+         */
+        int[] topologicalOrder() {
+            int n = names.length;
+            int[] remaining = inDegree.clone();
+            boolean[] used = new boolean[n];
+            int[] queue = new int[n];
+            int head = 0;
+            int tail = 0;
+            for (int v = 0; v < n; v++) {
+                if (remaining[v] == 0) {
+                    queue[tail++] = v;
+                }
+            }
+            int[] order = new int[n];
+            int taken = 0;
+            int fallback = 0;
+            int[] ready = new int[n];
+            while (taken < n) {
+                int next;
+                if (head < tail) {
+                    next = queue[head++];
+                } else {
+                    while (used[fallback]) {
+                        fallback++;
+                    }
+                    next = fallback;
+                }
+                order[taken++] = next;
+                used[next] = true;
+                int count = 0;
+                int[] out = successors[next];
+                for (int i = 0; i < degree[next]; i++) {
+                    int s = out[i];
+                    if (--remaining[s] == 0 && !used[s]) {
+                        ready[count++] = s;
+                    }
+                }
+                Arrays.sort(ready, 0, count);
+                for (int i = 0; i < count; i++) {
+                    queue[tail++] = ready[i];
+                }
+            }
+            return order;
+        }
+
+        /** Strongly connected components with more than one node or a self-loop (Tarjan, iterative), by name. */
+        List<List<String>> cycles() {
+            int n = names.length;
+            int[] index = new int[n];
+            int[] low = new int[n];
+            Arrays.fill(index, -1);
+            boolean[] onStack = new boolean[n];
+            int[] stack = new int[n];
+            int top = 0;
+            int[] workNode = new int[n];
+            int[] workNext = new int[n];
+            int counter = 0;
+            List<int[]> found = new ArrayList<>();
+            for (int root = 0; root < n; root++) {
+                if (index[root] >= 0) {
+                    continue;
+                }
+                workNode[0] = root;
+                workNext[0] = 0;
+                index[root] = low[root] = counter++;
+                stack[top++] = root;
+                onStack[root] = true;
+                int depth = 1;
+                while (depth > 0) {
+                    int v = workNode[depth - 1];
+                    if (workNext[depth - 1] < degree[v]) {
+                        int w = successors[v][workNext[depth - 1]++];
+                        if (index[w] < 0) {
+                            index[w] = low[w] = counter++;
+                            stack[top++] = w;
+                            onStack[w] = true;
+                            workNode[depth] = w;
+                            workNext[depth] = 0;
+                            depth++;
+                        } else if (onStack[w]) {
+                            low[v] = Math.min(low[v], index[w]);
+                        }
+                        continue;
+                    }
+                    depth--;
+                    if (depth > 0) {
+                        int parent = workNode[depth - 1];
+                        low[parent] = Math.min(low[parent], low[v]);
+                    }
+                    if (low[v] == index[v]) {
+                        int size = 0;
+                        int start = top;
+                        do {
+                            start--;
+                            onStack[stack[start]] = false;
+                            size++;
+                        } while (stack[start] != v);
+                        if (size > 1 || hasEdge(v, v)) {
+                            int[] component = Arrays.copyOfRange(stack, start, top);
+                            Arrays.sort(component);
+                            found.add(component);
+                        }
+                        top = start;
                     }
                 }
             }
+            found.sort((a, b) -> Integer.compare(a[0], b[0]));
+            List<List<String>> out = new ArrayList<>(found.size());
+            for (int[] component : found) {
+                List<String> members = new ArrayList<>(component.length);
+                for (int v : component) {
+                    members.add(names[v]);
+                }
+                out.add(members);
+            }
+            return out;
         }
-        out.sort((a, b) -> a.get(0).compareTo(b.get(0)));
-        return out;
+
+        private boolean hasEdge(int from, int to) {
+            for (int i = 0; i < degree[from]; i++) {
+                if (successors[from][i] == to) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }
