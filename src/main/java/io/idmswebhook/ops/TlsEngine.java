@@ -1,6 +1,7 @@
 package io.idmswebhook.ops;
 
 import io.netty.handler.ssl.OpenSsl;
+import io.quarkus.runtime.ImageMode;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.JdkSSLEngineOptions;
@@ -38,7 +39,8 @@ public class TlsEngine implements HttpServerOptionsCustomizer {
     @Override
     public void customizeHttpsServer(HttpServerOptions options) {
         Choice choice = choice(configured);
-        boolean available = OpenSSLEngineOptions.isAvailable();
+        // The native executable is built without netty-tcnative; it never touches the OpenSSL classes.
+        boolean available = !ImageMode.current().isNativeImage() && OpenSSLEngineOptions.isAvailable();
         if (choice == Choice.OPENSSL && !available) {
             throw new IllegalStateException("idms.tls.engine=openssl but netty-tcnative's BoringSSL library did not load ("
                     + unavailabilityCause() + "); use idms.tls.engine=auto or jdk, or run the JVM build on linux-x86_64/aarch64");
@@ -64,6 +66,9 @@ public class TlsEngine implements HttpServerOptionsCustomizer {
     }
 
     private static String unavailabilityCause() {
+        if (ImageMode.current().isNativeImage()) {
+            return "the native executable does not carry it";
+        }
         Throwable cause = OpenSsl.unavailabilityCause();
         return cause == null ? "no cause given" : cause.toString();
     }
