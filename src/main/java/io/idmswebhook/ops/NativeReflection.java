@@ -54,7 +54,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <p>Groups, by where the bytes come from:
  * <ul>
  *   <li>the admission review the API server posts, and the response we send back
- *       (status for denials);</li>
+ *       (status for denials). The webhook path itself reads and writes these field by field
+ *       ({@code AdmissionRequestReader}, {@code AnswerWriter}) without reflection; they stay
+ *       registered so that any Jackson use of them (a {@code Status} in a watch error, a
+ *       review logged or read by a future path) works in the native executable as on the
+ *       JVM, where it was checked;</li>
  *   <li>{@code request.object}, {@code request.oldObject} and {@code request.options}
  *       are declared as the {@code KubernetesResource} interface, and fabric8 picks the
  *       class from their {@code apiVersion}/{@code kind} at run time, so no static type
