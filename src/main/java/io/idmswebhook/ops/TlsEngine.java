@@ -52,8 +52,16 @@ public class TlsEngine implements HttpServerOptionsCustomizer {
             LOG.infof("TLS on the webhook port: OpenSSL engine (%s)", OpenSsl.versionString());
         } else {
             options.setSslEngineOptions(new JdkSSLEngineOptions());
-            LOG.infof("TLS on the webhook port: JDK engine (idms.tls.engine=%s%s)", configured.trim().toLowerCase(Locale.ROOT),
-                    choice == Choice.JDK ? "" : "; BoringSSL did not load: " + unavailabilityCause());
+            if (choice == Choice.JDK || ImageMode.current().isNativeImage()) {
+                LOG.infof("TLS on the webhook port: JDK engine (idms.tls.engine=%s%s)", configured.trim().toLowerCase(Locale.ROOT),
+                        choice == Choice.JDK ? "" : "; " + unavailabilityCause());
+            } else {
+                // The JVM build ships the library; not loading it (a noexec or read-only /tmp, another
+                // platform) costs CPU on every review, so say so where an SRE looks.
+                LOG.warnf("TLS on the webhook port: JDK engine, because BoringSSL did not load (%s); reviews cost "
+                        + "more CPU. Give the JVM a writable, executable /tmp (or io.netty.native.workdir), or set "
+                        + "idms.tls.engine=jdk to choose this engine", unavailabilityCause());
+            }
         }
     }
 
