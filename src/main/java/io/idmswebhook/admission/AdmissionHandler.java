@@ -215,11 +215,11 @@ public class AdmissionHandler {
         if (request == null || !request.isObject()) {
             throw new NotAReviewException("the AdmissionReview has no request object");
         }
-        JsonNode uid = request.get("uid");
-        if (uid == null || !uid.isTextual() || uid.textValue().isEmpty()) {
-            throw new NotAReviewException("request.uid is missing or not a string; the API server sets it and expects it back");
-        }
+        // The reader refuses a field of the wrong type with its path (a uid that is not a string too).
         AdmissionRequest r = AdmissionRequestReader.read(request);
+        if (r.getUid() == null || r.getUid().isEmpty()) {
+            throw new NotAReviewException("request.uid is missing; the API server sets it and expects it back");
+        }
         if (r.getOperation() == null || r.getOperation().isEmpty()) {
             throw new NotAReviewException("request.operation is missing; expected CREATE, UPDATE, DELETE or CONNECT");
         }

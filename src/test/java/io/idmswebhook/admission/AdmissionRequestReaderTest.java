@@ -55,6 +55,7 @@ class AdmissionRequestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "uid|5|request.uid is the number",
             "kind|\"ImageDigestMirrorSet\"|request.kind is the string",
             "kind|{\"group\":1,\"version\":\"v1\",\"kind\":\"K\"}|request.kind.group is the number",
             "resource|[]|request.resource is a list",
