@@ -106,7 +106,7 @@ final class AnswerWriter {
     }
 
     private byte[] write(Body body) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(factory._getBufferRecycler(), 512);
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(512);
              JsonGenerator g = factory.createGenerator(bytes)) {
             body.write(g);
             g.flush();

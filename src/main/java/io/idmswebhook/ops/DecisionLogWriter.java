@@ -65,11 +65,6 @@ public class DecisionLogWriter {
         this(new FileOutputStream(FileDescriptor.out), flushPeriod, maxPending);
     }
 
-    /** For the CDI client proxy only. */
-    protected DecisionLogWriter() {
-        this(OutputStream.nullOutputStream(), Duration.ofSeconds(1), 0);
-    }
-
     DecisionLogWriter(OutputStream out, Duration flushPeriod, int maxPending) {
         this.out = out;
         this.flushPeriod = flushPeriod;

@@ -3,6 +3,7 @@ package io.idmswebhook.core.merge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,7 +149,7 @@ public final class MirrorMerge {
                     }
                 }
                 if (d == SCAN_LIMIT) {
-                    Set<Integer> set = new java.util.HashSet<>();
+                    Set<Integer> set = new HashSet<>();
                     for (int i = 0; i < d; i++) {
                         set.add(out[i]);
                     }
