@@ -1,7 +1,7 @@
 package io.idmswebhook.admission;
 
 import io.idmswebhook.core.defaulting.Defaulter;
-import io.idmswebhook.core.engine.ClusterView;
+import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;

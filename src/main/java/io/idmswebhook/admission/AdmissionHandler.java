@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
-import io.idmswebhook.core.engine.ClusterView;
+import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.engine.Decision;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.idmswebhook.core.model.MirrorSet;
@@ -19,8 +19,8 @@ import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.Quote;
 import io.idmswebhook.core.rules.RuleId;
-import io.idmswebhook.model.MirrorSetTrees;
-import io.idmswebhook.model.ShapeException;
+import io.idmswebhook.json.MirrorSetTranslator;
+import io.idmswebhook.json.ShapeException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +202,7 @@ public class AdmissionHandler {
             throw new NotAReviewException("the body is empty; send an admission.k8s.io/v1 AdmissionReview");
         }
         if (!root.isObject()) {
-            throw new NotAReviewException("the body is " + MirrorSetTrees.describe(root)
+            throw new NotAReviewException("the body is " + MirrorSetTranslator.describe(root)
                     + ", not an admission.k8s.io/v1 AdmissionReview object");
         }
         String apiVersion = root.path("apiVersion").asText(null);
@@ -268,14 +268,14 @@ public class AdmissionHandler {
         }
         MirrorSet object;
         try {
-            object = MirrorSetTrees.read(kind, parsed.object(), r.getName());
+            object = MirrorSetTranslator.read(kind, parsed.object(), r.getName());
         } catch (ShapeException e) {
             return settled(Decision.deny(e.finding()));
         }
         MirrorSet old = null;
         if ("UPDATE".equals(r.getOperation()) && parsed.oldObject() != null) {
             try {
-                old = MirrorSetTrees.read(kind, parsed.oldObject(), r.getName());
+                old = MirrorSetTranslator.read(kind, parsed.oldObject(), r.getName());
             } catch (ShapeException e) {
                 // The stored object cannot be read, so none of its mistakes can excuse the new one:
                 // judge the update as if it were a create.

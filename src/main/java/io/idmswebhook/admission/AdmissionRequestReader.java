@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.GroupVersionKind;
 import io.fabric8.kubernetes.api.model.GroupVersionResource;
 import io.fabric8.kubernetes.api.model.authentication.UserInfo;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
-import io.idmswebhook.model.MirrorSetTrees;
+import io.idmswebhook.json.MirrorSetTranslator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,7 +127,7 @@ final class AdmissionRequestReader {
     }
 
     private static AdmissionHandler.NotAReviewException wrongType(String path, JsonNode node, String expected) {
-        return new AdmissionHandler.NotAReviewException(path + " is " + MirrorSetTrees.describe(node) + ", expected "
+        return new AdmissionHandler.NotAReviewException(path + " is " + MirrorSetTranslator.describe(node) + ", expected "
                 + expected + "; this is not an admission.k8s.io/v1 AdmissionReview");
     }
 }

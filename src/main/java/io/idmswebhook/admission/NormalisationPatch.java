@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.zjsonpatch.DiffFlags;
 import io.fabric8.zjsonpatch.JsonDiff;
 import io.idmswebhook.core.defaulting.Normalisation;
-import io.idmswebhook.model.MirrorSetTrees;
+import io.idmswebhook.json.MirrorSetTranslator;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,6 +77,6 @@ final class NormalisationPatch {
     /** The model and the JSON disagree: a bug in the reader, never something a user sent. */
     private static IllegalStateException mismatch(Normalisation n, JsonNode found) {
         return new IllegalStateException("change " + n.rule() + " at " + n.pointer() + " does not match the request JSON ("
-                + MirrorSetTrees.describe(found) + ")");
+                + MirrorSetTranslator.describe(found) + ")");
     }
 }

@@ -120,7 +120,7 @@ final class Inputs {
 
     private static void add(Origin origin, JsonNode node, List<Input> out) throws InputException {
         if (!node.isObject()) {
-            throw new InputException(origin + ": the document is " + io.idmswebhook.model.MirrorSetTrees.describe(node)
+            throw new InputException(origin + ": the document is " + io.idmswebhook.json.MirrorSetTranslator.describe(node)
                     + ", not a Kubernetes object; every document must be a mapping with apiVersion and kind");
         }
         String kind = node.path("kind").asText("");
@@ -130,7 +130,7 @@ final class Inputs {
                 JsonNode item = items.get(i);
                 Origin at = new Origin(origin.file(), origin.document(), i);
                 if (!item.isObject()) {
-                    throw new InputException(at + ": the item is " + io.idmswebhook.model.MirrorSetTrees.describe(item)
+                    throw new InputException(at + ": the item is " + io.idmswebhook.json.MirrorSetTranslator.describe(item)
                             + ", not a Kubernetes object");
                 }
                 out.add(new Input(at, item));

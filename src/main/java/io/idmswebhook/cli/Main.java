@@ -2,7 +2,7 @@ package io.idmswebhook.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idmswebhook.core.engine.MirrorSetValidator;
-import io.idmswebhook.model.Preview;
+import io.idmswebhook.json.Preview;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

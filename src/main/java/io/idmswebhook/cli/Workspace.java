@@ -1,13 +1,13 @@
 package io.idmswebhook.cli;
 
-import io.idmswebhook.core.engine.ClusterState;
-import io.idmswebhook.core.engine.MirrorSetIndex;
+import io.idmswebhook.core.view.ClusterState;
+import io.idmswebhook.core.view.MirrorSetIndex;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.rules.Finding;
-import io.idmswebhook.model.MirrorSetTrees;
-import io.idmswebhook.model.ShapeException;
+import io.idmswebhook.json.MirrorSetTranslator;
+import io.idmswebhook.json.ShapeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,16 +48,16 @@ final class Workspace {
     }
 
     private void add(Inputs.Input in, Map<String, Inputs.Origin> seen) throws InputException {
-        if (MirrorSetTrees.isImageConfig(in.object())) {
+        if (MirrorSetTranslator.isImageConfig(in.object())) {
             if (imageConfigOrigin != null) {
                 throw new InputException(in.origin() + ": a second image config Image/cluster (the first is at "
                         + imageConfigOrigin + "); a cluster has one, so give one");
             }
             imageConfigOrigin = in.origin();
-            imageConfig = MirrorSetTrees.imageConfig(in.object());
+            imageConfig = MirrorSetTranslator.imageConfig(in.object());
             return;
         }
-        Optional<MirrorSetKind> kind = MirrorSetTrees.kindOf(in.object());
+        Optional<MirrorSetKind> kind = MirrorSetTranslator.kindOf(in.object());
         if (kind.isEmpty()) {
             ignored++;
             return;
@@ -67,7 +67,7 @@ final class Workspace {
         MirrorSet set;
         Finding shapeError = null;
         try {
-            set = MirrorSetTrees.read(kind.get(), in.object(), fallback);
+            set = MirrorSetTranslator.read(kind.get(), in.object(), fallback);
         } catch (ShapeException e) {
             String name = in.object().path("metadata").path("name").asText("");
             set = new MirrorSet(kind.get(), name.isEmpty() ? fallback : name, List.of());

@@ -10,13 +10,13 @@ import io.fabric8.openshift.api.model.config.v1.Image;
 import io.fabric8.openshift.api.model.config.v1.ImageDigestMirrorSet;
 import io.fabric8.openshift.api.model.config.v1.ImageTagMirrorSet;
 import io.fabric8.openshift.api.model.operator.v1alpha1.ImageContentSourcePolicy;
-import io.idmswebhook.core.engine.ClusterState;
-import io.idmswebhook.core.engine.MirrorSetIndex;
+import io.idmswebhook.core.view.ClusterState;
+import io.idmswebhook.core.view.MirrorSetIndex;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;
-import io.idmswebhook.model.MirrorSetTrees;
-import io.idmswebhook.model.ShapeException;
+import io.idmswebhook.json.MirrorSetTranslator;
+import io.idmswebhook.json.ShapeException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -108,9 +108,9 @@ public class ClusterCache {
                 mirrorSets(MirrorSetKind.ICSP)));
         // Only the object named cluster configures the nodes; watching it by name keeps the list
         // and watch to that one object.
-        add(new InformedKind<>(this, "images.config.openshift.io/" + MirrorSetTrees.IMAGE_CONFIG_NAME,
-                () -> client.resources(Image.class).withName(MirrorSetTrees.IMAGE_CONFIG_NAME),
-                () -> client.resources(Image.class).withField("metadata.name", MirrorSetTrees.IMAGE_CONFIG_NAME).list(),
+        add(new InformedKind<>(this, "images.config.openshift.io/" + MirrorSetTranslator.IMAGE_CONFIG_NAME,
+                () -> client.resources(Image.class).withName(MirrorSetTranslator.IMAGE_CONFIG_NAME),
+                () -> client.resources(Image.class).withField("metadata.name", MirrorSetTranslator.IMAGE_CONFIG_NAME).list(),
                 imageConfigSink()));
         // Starting makes a blocking probe call: never on the startup thread, nor on the timer
         // that keeps the state current.
@@ -230,7 +230,7 @@ public class ClusterCache {
      */
     private static MirrorSet translate(MirrorSetKind kind, HasMetadata object) throws ShapeException {
         JsonNode tree = TREES.valueToTree(object);
-        return MirrorSetTrees.read(kind, tree, object.getMetadata().getName());
+        return MirrorSetTranslator.read(kind, tree, object.getMetadata().getName());
     }
 
     private <T extends HasMetadata> InformedKind.Sink<T> mirrorSets(MirrorSetKind kind) {
@@ -269,7 +269,7 @@ public class ClusterCache {
             @Override
             public void upsert(Image image) {
                 heard();
-                index.setImageConfig(MirrorSetTrees.imageConfig(TREES.valueToTree(image)));
+                index.setImageConfig(MirrorSetTranslator.imageConfig(TREES.valueToTree(image)));
             }
 
             @Override

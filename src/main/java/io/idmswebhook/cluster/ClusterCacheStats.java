@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the cluster cache tells the metrics beyond its {@link io.idmswebhook.core.engine.ClusterView}:
+ * What the cluster cache tells the metrics beyond its {@link io.idmswebhook.core.view.ClusterView}:
  * when it last heard from the API server. An informer that stopped receiving events looks synced
  * but grows stale; the age of the last event is how an alert sees that. ClusterViewProducer
  * provides it from the cache in ON mode and {@link #NONE} otherwise.

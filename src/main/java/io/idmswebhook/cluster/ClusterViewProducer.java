@@ -1,6 +1,6 @@
 package io.idmswebhook.cluster;
 
-import io.idmswebhook.core.engine.ClusterView;
+import io.idmswebhook.core.view.ClusterView;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.idmswebhook.cluster;
 
-import io.idmswebhook.core.engine.ClusterState;
+import io.idmswebhook.core.view.ClusterState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

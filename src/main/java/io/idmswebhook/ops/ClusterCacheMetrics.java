@@ -1,9 +1,9 @@
 package io.idmswebhook.ops;
 
 import io.idmswebhook.cluster.ClusterCacheStats;
-import io.idmswebhook.core.engine.ClusterState;
-import io.idmswebhook.core.engine.ClusterView;
-import io.idmswebhook.core.engine.MirrorSetIndex;
+import io.idmswebhook.core.view.ClusterState;
+import io.idmswebhook.core.view.ClusterView;
+import io.idmswebhook.core.view.MirrorSetIndex;
 import io.idmswebhook.core.model.MirrorSetKind;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package io.idmswebhook.ops;
 
-import io.idmswebhook.model.Preview;
-import io.idmswebhook.core.engine.ClusterView;
+import io.idmswebhook.json.Preview;
+import io.idmswebhook.core.view.ClusterView;
 import io.quarkus.vertx.http.ManagementInterface;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -3,7 +3,7 @@ package io.idmswebhook.admission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.idmswebhook.core.engine.ClusterView;
+import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.idmswebhook.bench;
 
-import io.idmswebhook.core.engine.ClusterState;
+import io.idmswebhook.core.view.ClusterState;
 import io.idmswebhook.core.engine.Decision;
-import io.idmswebhook.core.engine.MirrorSetIndex;
+import io.idmswebhook.core.view.MirrorSetIndex;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idmswebhook.TestCertificates;
-import io.idmswebhook.core.engine.ClusterState;
+import io.idmswebhook.core.view.ClusterState;
 import io.idmswebhook.testsupport.Reviews;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;

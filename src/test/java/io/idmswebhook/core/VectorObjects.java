@@ -3,8 +3,8 @@ package io.idmswebhook.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorSet;
-import io.idmswebhook.model.MirrorSetTrees;
-import io.idmswebhook.model.ShapeException;
+import io.idmswebhook.json.MirrorSetTranslator;
+import io.idmswebhook.json.ShapeException;
 
 /**
  * The vectors' JSON objects as the core model, read by the same translator as requests, informer
@@ -17,7 +17,7 @@ public final class VectorObjects {
 
     public static MirrorSet mirrorSet(JsonNode obj) {
         try {
-            return MirrorSetTrees.read(MirrorSetTrees.kindOf(obj)
+            return MirrorSetTranslator.read(MirrorSetTranslator.kindOf(obj)
                     .orElseThrow(() -> new IllegalArgumentException("not a mirror set: " + obj)), obj, "");
         } catch (ShapeException e) {
             throw new IllegalArgumentException("a vector object the webhook cannot read: " + e.finding(), e);
@@ -25,10 +25,10 @@ public final class VectorObjects {
     }
 
     public static boolean isImageConfig(JsonNode obj) {
-        return MirrorSetTrees.isImageConfig(obj);
+        return MirrorSetTranslator.isImageConfig(obj);
     }
 
     public static ImageConfig imageConfig(JsonNode obj) {
-        return MirrorSetTrees.imageConfig(obj);
+        return MirrorSetTranslator.imageConfig(obj);
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idmswebhook.cluster.ClusterCacheStats;
-import io.idmswebhook.core.engine.ClusterState;
-import io.idmswebhook.core.engine.ClusterView;
-import io.idmswebhook.core.engine.MirrorSetIndex;
+import io.idmswebhook.core.view.ClusterState;
+import io.idmswebhook.core.view.ClusterView;
+import io.idmswebhook.core.view.MirrorSetIndex;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;

@@ -1,5 +1,8 @@
 package io.idmswebhook.core.engine;
 
+import io.idmswebhook.core.view.ClusterView;
+import io.idmswebhook.core.view.ClusterState;
+import io.idmswebhook.core.view.ReviewView;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.rules.CrossPolicyRules;

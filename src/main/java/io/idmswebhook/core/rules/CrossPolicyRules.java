@@ -1,7 +1,7 @@
 package io.idmswebhook.core.rules;
 
-import io.idmswebhook.core.engine.ClusterView;
-import io.idmswebhook.core.engine.IndexedEntry;
+import io.idmswebhook.core.view.ClusterView;
+import io.idmswebhook.core.view.IndexedEntry;
 import io.idmswebhook.core.location.Location;
 import io.idmswebhook.core.location.Scopes;
 import io.idmswebhook.core.model.ImageConfig;

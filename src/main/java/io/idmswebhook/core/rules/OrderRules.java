@@ -1,7 +1,7 @@
 package io.idmswebhook.core.rules;
 
-import io.idmswebhook.core.engine.ClusterView;
-import io.idmswebhook.core.engine.IndexedEntry;
+import io.idmswebhook.core.view.ClusterView;
+import io.idmswebhook.core.view.IndexedEntry;
 import io.idmswebhook.core.merge.MergedOrder;
 import io.idmswebhook.core.merge.MirrorMerge;
 import io.idmswebhook.core.model.MirrorGroup;

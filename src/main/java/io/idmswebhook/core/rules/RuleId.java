@@ -43,7 +43,7 @@ public enum RuleId {
     X1(Verdict.WARN, "AdmissionHandler", "kind or version not handled by this webhook"),
     X2(Verdict.WARN, "MirrorSetValidator", "cross-object checks skipped: cluster view unavailable"),
     X3(Verdict.DENY, "Limits", "object exceeds a stated limit"),
-    X4(Verdict.DENY, "MirrorSetTrees", "object does not have the shape of its kind, or is missing");
+    X4(Verdict.DENY, "MirrorSetTranslator", "object does not have the shape of its kind, or is missing");
 
     private final Verdict usualVerdict;
     private final String decidedBy;

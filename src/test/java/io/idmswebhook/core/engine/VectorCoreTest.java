@@ -1,5 +1,8 @@
 package io.idmswebhook.core.engine;
 
+import io.idmswebhook.core.view.ClusterView;
+import io.idmswebhook.core.view.ClusterState;
+import io.idmswebhook.core.view.MirrorSetIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,7 +3,7 @@ package io.idmswebhook.core.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.idmswebhook.core.engine.ClusterView;
+import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.engine.Decision;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.idmswebhook.core.model.MirrorEntry;

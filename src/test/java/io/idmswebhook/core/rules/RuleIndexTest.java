@@ -28,7 +28,7 @@ class RuleIndexTest {
         }
         assertEquals(1, files.size(), rule + " names " + rule.decidedBy() + ", found " + files);
         String source = Files.readString(files.get(0));
-        // X4 findings are built by the ShapeException that MirrorSetTrees throws where it decides
+        // X4 findings are built by the ShapeException that MirrorSetTranslator throws where it decides
         String marker = rule == RuleId.X4 ? "new ShapeException(" : "RuleId." + rule.name();
         assertTrue(source.contains(marker), rule.decidedBy() + " does not decide " + rule);
     }

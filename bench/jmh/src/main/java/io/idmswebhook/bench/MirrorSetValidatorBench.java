@@ -1,6 +1,6 @@
 package io.idmswebhook.bench;
 
-import io.idmswebhook.core.engine.ClusterView;
+import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.engine.Decision;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.idmswebhook.core.model.MirrorEntry;

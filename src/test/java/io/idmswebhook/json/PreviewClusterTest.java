@@ -1,11 +1,11 @@
-package io.idmswebhook.model;
+package io.idmswebhook.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idmswebhook.core.engine.ClusterView;
-import io.idmswebhook.core.engine.MirrorSetIndex;
+import io.idmswebhook.core.view.ClusterView;
+import io.idmswebhook.core.view.MirrorSetIndex;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;

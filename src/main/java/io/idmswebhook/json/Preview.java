@@ -1,4 +1,4 @@
-package io.idmswebhook.model;
+package io.idmswebhook.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idmswebhook.core.engine.ClusterView;
+import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.merge.MergedOrder;
 import io.idmswebhook.core.merge.MirrorMerge;
 import io.idmswebhook.core.model.MirrorEntry;
@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * (insecure, blocked registries) are not part of this view.
  *
  * <p>Shared by the offline {@code preview} command (cli) and the service's {@code GET /preview}
- * (ops): here, next to {@link MirrorSetTrees}, because it needs Jackson (so not in the core) and
+ * (ops): here, next to {@link MirrorSetTranslator}, because it needs Jackson (so not in the core) and
  * one adapter must not depend on another; this package is also already in the CLI jar.
  */
 public final class Preview {

@@ -1,4 +1,4 @@
-package io.idmswebhook.core.engine;
+package io.idmswebhook.core.view;
 
 import io.idmswebhook.core.location.Scopes;
 import io.idmswebhook.core.model.ImageConfig;
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * remembered: the rules ask for the same sources many times, and without both a 200-entry
  * object cost time quadratic in its size.
  */
-final class ReviewView implements ClusterView {
+public final class ReviewView implements ClusterView {
 
     private final ClusterView base;
     private final boolean useBase;
@@ -36,7 +36,7 @@ final class ReviewView implements ClusterView {
     private final BitSet ownLengths = new BitSet();
     private final Map<String, List<IndexedEntry>> withSourceMemo = new HashMap<>();
 
-    ReviewView(ClusterView base, MirrorSet object) {
+    public ReviewView(ClusterView base, MirrorSet object) {
         this.base = base;
         this.useBase = base.state() == ClusterState.READY;
         this.object = object;

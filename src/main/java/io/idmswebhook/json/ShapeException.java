@@ -1,4 +1,4 @@
-package io.idmswebhook.model;
+package io.idmswebhook.json;
 
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.RuleId;

@@ -1,4 +1,4 @@
-package io.idmswebhook.core.engine;
+package io.idmswebhook.core.view;
 
 /** Whether cross-object checks can run, and if not, whether that is by choice. */
 public enum ClusterState {

@@ -1,4 +1,4 @@
-package io.idmswebhook.core.engine;
+package io.idmswebhook.core.view;
 
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorSet;

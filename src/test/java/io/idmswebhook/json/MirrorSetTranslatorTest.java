@@ -1,4 +1,4 @@
-package io.idmswebhook.model;
+package io.idmswebhook.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +15,7 @@ import io.idmswebhook.core.rules.RuleId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MirrorSetTreesTest {
+class MirrorSetTranslatorTest {
 
     private final ObjectMapper mapper = AdmissionJson.newMapper();
 
@@ -25,7 +25,7 @@ class MirrorSetTreesTest {
 
     @Test
     void idmsEntriesKeepValuesAsWritten() throws Exception {
-        MirrorSet set = MirrorSetTrees.read(MirrorSetKind.IDMS, json("""
+        MirrorSet set = MirrorSetTranslator.read(MirrorSetKind.IDMS, json("""
                 {'apiVersion':'config.openshift.io/v1','kind':'ImageDigestMirrorSet','metadata':{'name':'a'},
                  'spec':{'imageDigestMirrors':[
                    {'source':' Quay.IO/ns/ ','mirrors':['m.example/ns','m.example/ns'],'mirrorSourcePolicy':'Sometimes'},
@@ -39,11 +39,11 @@ class MirrorSetTreesTest {
 
     @Test
     void itmsAndIcspReadTheirOwnListFields() throws Exception {
-        MirrorSet itms = MirrorSetTrees.read(MirrorSetKind.ITMS, json("""
+        MirrorSet itms = MirrorSetTranslator.read(MirrorSetKind.ITMS, json("""
                 {'metadata':{'name':'t'},'spec':{'imageTagMirrors':[{'source':'s.example/a','mirrors':['m.example/a'],
                  'mirrorSourcePolicy':'NeverContactSource'}]}}"""), null);
         assertEquals("NeverContactSource", itms.entries().get(0).policy());
-        MirrorSet icsp = MirrorSetTrees.read(MirrorSetKind.ICSP, json("""
+        MirrorSet icsp = MirrorSetTranslator.read(MirrorSetKind.ICSP, json("""
                 {'metadata':{'name':'c'},'spec':{'repositoryDigestMirrors':[{'source':'s.example/a','mirrors':['m.example/a']}]}}"""), null);
         assertEquals(List.of("m.example/a"), icsp.entries().get(0).mirrors());
         assertNull(icsp.entries().get(0).policy());
@@ -51,14 +51,14 @@ class MirrorSetTreesTest {
 
     @Test
     void noSpecAndNoNameReadAsEmptyWithTheRequestName() throws Exception {
-        MirrorSet set = MirrorSetTrees.read(MirrorSetKind.IDMS, json("{'metadata':{'generateName':'x-'}}"), "from-request");
+        MirrorSet set = MirrorSetTranslator.read(MirrorSetKind.IDMS, json("{'metadata':{'generateName':'x-'}}"), "from-request");
         assertEquals("from-request", set.name());
         assertTrue(set.entries().isEmpty());
     }
 
     @Test
     void mirrorsAsAnObjectIsDeniedNamingTheField() throws Exception {
-        ShapeException e = assertThrows(ShapeException.class, () -> MirrorSetTrees.read(MirrorSetKind.IDMS, json("""
+        ShapeException e = assertThrows(ShapeException.class, () -> MirrorSetTranslator.read(MirrorSetKind.IDMS, json("""
                 {'spec':{'imageDigestMirrors':[{'source':'a.example'},{'source':'b.example','mirrors':{'x':'y'}}]}}"""), "n"));
         assertEquals(RuleId.X4, e.finding().rule());
         assertEquals("spec.imageDigestMirrors[1].mirrors: expected a list, found an object; "
@@ -67,28 +67,28 @@ class MirrorSetTreesTest {
 
     @Test
     void aNumberOrBooleanWhereAStringBelongsIsAShapeError() throws Exception {
-        ShapeException number = assertThrows(ShapeException.class, () -> MirrorSetTrees.read(MirrorSetKind.ICSP, json("""
+        ShapeException number = assertThrows(ShapeException.class, () -> MirrorSetTranslator.read(MirrorSetKind.ICSP, json("""
                 {'spec':{'repositoryDigestMirrors':[{'source':5000}]}}"""), "n"));
         assertEquals("spec.repositoryDigestMirrors[0].source", number.finding().path());
         assertTrue(number.finding().message().contains("found the number 5000"), number.finding().message());
-        ShapeException bool = assertThrows(ShapeException.class, () -> MirrorSetTrees.read(MirrorSetKind.ITMS, json("""
+        ShapeException bool = assertThrows(ShapeException.class, () -> MirrorSetTranslator.read(MirrorSetKind.ITMS, json("""
                 {'spec':{'imageTagMirrors':[{'source':'a.example/x','mirrors':[true]}]}}"""), "n"));
         assertEquals("spec.imageTagMirrors[0].mirrors[0]", bool.finding().path());
     }
 
     @Test
     void nullEntriesAndNullMirrorsAreShapeErrors() throws Exception {
-        ShapeException entry = assertThrows(ShapeException.class, () -> MirrorSetTrees.read(MirrorSetKind.IDMS, json("""
+        ShapeException entry = assertThrows(ShapeException.class, () -> MirrorSetTranslator.read(MirrorSetKind.IDMS, json("""
                 {'spec':{'imageDigestMirrors':[null]}}"""), "n"));
         assertEquals("spec.imageDigestMirrors[0]", entry.finding().path());
-        ShapeException mirror = assertThrows(ShapeException.class, () -> MirrorSetTrees.read(MirrorSetKind.IDMS, json("""
+        ShapeException mirror = assertThrows(ShapeException.class, () -> MirrorSetTranslator.read(MirrorSetKind.IDMS, json("""
                 {'spec':{'imageDigestMirrors':[{'source':'a.example/x','mirrors':['m.example/x',null]}]}}"""), "n"));
         assertEquals("spec.imageDigestMirrors[0].mirrors[1]", mirror.finding().path());
     }
 
     @Test
     void anObjectThatIsNotAnObjectIsAShapeError() throws Exception {
-        ShapeException e = assertThrows(ShapeException.class, () -> MirrorSetTrees.read(MirrorSetKind.IDMS, json("'text'"), "n"));
+        ShapeException e = assertThrows(ShapeException.class, () -> MirrorSetTranslator.read(MirrorSetKind.IDMS, json("'text'"), "n"));
         assertEquals(RuleId.X4, e.finding().rule());
         assertTrue(e.finding().message().contains("not a ImageDigestMirrorSet"), e.finding().message());
     }

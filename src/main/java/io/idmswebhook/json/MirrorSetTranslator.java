@@ -1,4 +1,4 @@
-package io.idmswebhook.model;
+package io.idmswebhook.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idmswebhook.core.model.ImageConfig;
@@ -22,14 +22,14 @@ import java.util.Optional;
  * wrong JSON type, a null entry or mirror) is refused, as rule X4 with its field path. Fields the
  * model does not know are ignored, as the API server's pruning would.
  */
-public final class MirrorSetTrees {
+public final class MirrorSetTranslator {
 
     /** The cluster image config: {@code images.config.openshift.io/cluster}. */
     public static final String IMAGE_CONFIG_API_VERSION = "config.openshift.io/v1";
     public static final String IMAGE_CONFIG_KIND = "Image";
     public static final String IMAGE_CONFIG_NAME = "cluster";
 
-    private MirrorSetTrees() {
+    private MirrorSetTranslator() {
     }
 
     /** The mirror kind an object declares by {@code apiVersion} and {@code kind}, if it is one. */
