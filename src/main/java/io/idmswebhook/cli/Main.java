@@ -1,26 +1,23 @@
 package io.idmswebhook.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.idmswebhook.core.engine.MirrorSetValidator;
-import io.idmswebhook.json.Preview;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The offline commands over the webhook's rule engine. A plain entry point on purpose: no
- * framework boot, no port, no Kubernetes client, so it starts in a fraction of a second in a CI
- * job and runs beside a live webhook.
+ * {@code idms-lint}, the offline commands over the webhook's rule engine. A plain entry point on
+ * purpose: no framework boot, no port, no Kubernetes client, so it starts in a fraction of a
+ * second in a CI job and runs beside a live webhook.
  *
- * <pre>
- * lint    [--format text|json] [--strict] PATH...
- * preview [--format toml|json] PATH...
- * </pre>
+ * <p>Each command is one {@link Command} class; this class only picks the command, parses its
+ * flags and prints help, usage errors and the version.
  *
- * Exit codes: 0 nothing denied; 1 something denied (with {@code --strict}, also any warning);
- * 2 usage error or unreadable input, with the reason on standard error.
+ * <p>Exit codes: 0 nothing denied; 1 something denied; 2 a usage error or an input that could not
+ * be used, with the reason on standard error.
  */
 public final class Main {
 
@@ -28,13 +25,7 @@ public final class Main {
     public static final int DENIED = 1;
     public static final int USAGE = 2;
 
-    static final String USAGE_TEXT = """
-            usage: idms-lint lint [--format text|json] [--strict] PATH...
-                   idms-lint preview [--format toml|json] PATH...
-            PATH is a YAML or JSON file (several documents and List kinds allowed), a directory
-            (read recursively: *.yaml, *.yml, *.json) or - for standard input.
-            lint exits 0 when nothing is denied, 1 when something is (--strict: or warned), 2 on
-            a usage error or unreadable input.""";
+    private static final Map<String, Command> COMMANDS = commands(new LintCommand(), new PreviewCommand());
 
     private Main() {
     }
@@ -47,89 +38,73 @@ public final class Main {
         System.exit(code);
     }
 
-    /** The whole command, with its streams passed in so tests run it in-process. */
+    /** The whole program, with its streams passed in so tests run it in-process. */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+        Io io = new Io(stdin, out, err);
         if (args.length == 0) {
-            err.println(USAGE_TEXT);
+            err.print(Help.overview(COMMANDS.values()));
             return USAGE;
         }
-        String command = args[0];
-        if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
-            out.println(USAGE_TEXT);
+        String word = args[0];
+        if (word.equals("--help") || word.equals("-h")) {
+            out.print(Help.overview(COMMANDS.values()));
             return OK;
         }
-        if (!command.equals("lint") && !command.equals("preview")) {
-            err.println("idms-lint: unknown command \"" + command + "\"; use lint or preview");
-            err.println(USAGE_TEXT);
-            return USAGE;
+        if (word.equals("--version")) {
+            out.println(Version.line());
+            return OK;
         }
-        boolean lint = command.equals("lint");
-        String format = lint ? "text" : "toml";
-        boolean strict = false;
-        List<String> paths = new ArrayList<>();
-        boolean onlyPaths = false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (onlyPaths || a.equals("-") || !a.startsWith("-")) {
-                paths.add(a);
-            } else if (a.equals("--")) {
-                onlyPaths = true;
-            } else if (a.equals("--strict") && lint) {
-                strict = true;
-            } else if (a.equals("--format") || a.startsWith("--format=")) {
-                String value;
-                if (a.startsWith("--format=")) {
-                    value = a.substring("--format=".length());
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    return usage(err, "--format needs a value");
-                }
-                List<String> allowed = lint ? List.of("text", "json") : List.of("toml", "json");
-                if (!allowed.contains(value)) {
-                    return usage(err, command + " --format must be one of " + String.join(", ", allowed)
-                            + ", not \"" + value + "\"");
-                }
-                format = value;
-            } else {
-                return usage(err, "unknown option \"" + a + "\" for " + command);
+        if (word.equals("help")) {
+            if (args.length == 1) {
+                out.print(Help.overview(COMMANDS.values()));
+                return OK;
             }
-        }
-        if (paths.isEmpty()) {
-            return usage(err, command + " needs at least one PATH (a file, a directory or - for standard input)");
-        }
-        Workspace workspace;
-        try {
-            workspace = Workspace.of(new Inputs(stdin).read(paths));
-        } catch (InputException e) {
-            err.println("idms-lint: " + e.getMessage());
-            return USAGE;
-        }
-        if (!lint) {
-            Preview p = Preview.of(workspace.index().objects());
-            out.print(format.equals("json") ? json(p.json("files")) : p.toml());
+            Command c = COMMANDS.get(args[1]);
+            if (c == null) {
+                return unknown(err, args[1]);
+            }
+            out.print(Help.of(c));
             return OK;
         }
-        List<Lint.Result> results = Lint.run(workspace, new MirrorSetValidator());
-        if (format.equals("json")) {
-            out.print(json(Lint.json(results, workspace)));
-        } else {
-            out.print(Lint.text(results));
-            err.println(Lint.summary(results, workspace));
+        Command command = COMMANDS.get(word);
+        if (command == null) {
+            return unknown(err, word);
         }
-        if (Lint.anyDenied(results)) {
-            return DENIED;
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        int end = rest.indexOf("--");
+        List<String> flagsPart = end < 0 ? rest : rest.subList(0, end);
+        if (flagsPart.contains("--help") || flagsPart.contains("-h")) {
+            out.print(Help.of(command));
+            return OK;
         }
-        return strict && Lint.anyWarning(results) ? DENIED : OK;
+        try {
+            return command.run(Arguments.parse(command, rest), io);
+        } catch (UsageException e) {
+            err.println("idms-lint " + command.name() + ": " + e.getMessage());
+            err.print(Help.of(command));
+            return USAGE;
+        }
     }
 
-    private static int usage(PrintStream err, String reason) {
-        err.println("idms-lint: " + reason);
-        err.println(USAGE_TEXT);
+    private static int unknown(PrintStream err, String word) {
+        err.println("idms-lint: unknown command \"" + word + "\"; the commands are "
+                + String.join(", ", COMMANDS.keySet()));
+        err.print(Help.overview(COMMANDS.values()));
         return USAGE;
     }
 
-    static String json(JsonNode node) {
-        return Preview.pretty(node);
+    private static Map<String, Command> commands(Command... commands) {
+        Map<String, Command> byName = new LinkedHashMap<>();
+        for (Command c : commands) {
+            if (byName.put(c.name(), c) != null) {
+                throw new IllegalStateException("two commands are named " + c.name());
+            }
+        }
+        return byName;
+    }
+
+    /** The commands in the order help lists them, for help and the completion script. */
+    static List<Command> commands() {
+        return List.copyOf(COMMANDS.values());
     }
 }
