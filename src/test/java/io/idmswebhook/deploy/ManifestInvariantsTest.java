@@ -43,6 +43,7 @@ class ManifestInvariantsTest {
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final Path BASE = DEPLOY.resolve("base");
     private static final Path OVERLAYS = DEPLOY.resolve("overlays");
+    private static final Path MONITORING = DEPLOY.resolve("components/monitoring");
     private static final Path APPLICATION_PROPERTIES = ROOT.resolve("src/main/resources/application.properties");
 
     private static final String VALIDATE_PATH = "/validate";
@@ -64,6 +65,12 @@ class ManifestInvariantsTest {
                 continue;
             }
             for (JsonNode doc : docs) {
+                if (doc.isArray()) {
+                    // A JSON patch (RFC 6902): a list of operations, each with op and path.
+                    doc.forEach(op -> assertTrue(op.path("op").isTextual() && op.path("path").isTextual(),
+                            rel(file) + ": a JSON patch operation without op or path: " + op));
+                    continue;
+                }
                 assertTrue(doc.path("apiVersion").isTextual(), rel(file) + ": a document without apiVersion");
                 assertTrue(doc.path("kind").isTextual(), rel(file) + ": a document without kind");
                 assertTrue(doc.path("metadata").path("name").isTextual(),
@@ -339,6 +346,126 @@ class ManifestInvariantsTest {
         }
     }
 
+    @Test
+    void podsRunAtTheCriticalPriorityOfAFailClosedWebhook() throws IOException {
+        JsonNode pod = baseObject("Deployment").path("spec").path("template").path("spec");
+        assertEquals("system-cluster-critical", pod.path("priorityClassName").asText(),
+                "a preempted or unscheduled pod blocks every mirror-set write (failurePolicy Fail): "
+                        + "priorityClassName must be system-cluster-critical");
+    }
+
+    // ---------------------------------------------------------------- network
+
+    @Test
+    void networkPolicyOpensTheWebhookPortToAllAndTheManagementPortToMonitoringOnly() throws IOException {
+        JsonNode policy = baseObject("NetworkPolicy");
+        JsonNode pod = baseObject("Deployment").path("spec").path("template");
+        assertTrue(labels(pod.path("metadata").path("labels")).entrySet()
+                        .containsAll(labels(policy.path("spec").path("podSelector").path("matchLabels")).entrySet()),
+                "the NetworkPolicy must select the webhook's pods");
+        assertEquals(List.of("Ingress"), texts(policy.path("spec").path("policyTypes")),
+                "only ingress is restricted: the informers must reach the API server, wherever it is");
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        webhookContainer().path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+        Map<Integer, JsonNode> fromByPort = new LinkedHashMap<>();
+        for (JsonNode rule : policy.path("spec").path("ingress")) {
+            for (JsonNode port : rule.path("ports")) {
+                int number = resolvePort(port.path("port"), ports);
+                assertTrue(number > 0, "NetworkPolicy port " + port.path("port") + " is no container port");
+                assertEquals(null, fromByPort.put(number, rule.path("from")), "port " + number + " in two rules");
+            }
+            assertFalse(rule.path("ports").isMissingNode(), "an ingress rule without ports opens every port");
+        }
+        assertEquals(Set.of(ports.get("https"), ports.get("management")), fromByPort.keySet(),
+                "the NetworkPolicy must name the webhook and the management port");
+        assertTrue(fromByPort.get(ports.get("https")).isMissingNode(),
+                "the webhook port must be open to every source: the API server often calls from a node address");
+        JsonNode from = fromByPort.get(ports.get("management"));
+        assertEquals(1, from.size(), "the management port admits one peer, the monitoring namespace");
+        assertTrue(from.path(0).path("podSelector").isMissingNode() && from.path(0).path("ipBlock").isMissingNode(),
+                "the management port's peer is a namespace, not pods or addresses");
+        assertEquals(Set.of("kubernetes.io/metadata.name"),
+                labels(from.path(0).path("namespaceSelector").path("matchLabels")).keySet(),
+                "the monitoring namespace is matched by its name label, which the API server sets");
+    }
+
+    // ---------------------------------------------------------------- image
+
+    @Test
+    void theImageIsNamedOnceWithARegistry() throws IOException {
+        JsonNode container = webhookContainer();
+        JsonNode images = readDocs(BASE.resolve("kustomization.yaml")).get(0).path("images");
+        assertEquals(1, images.size(), "deploy/base/kustomization.yaml: one images entry, the one place to set it");
+        JsonNode image = images.path(0);
+        assertEquals(container.path("image").asText(), image.path("name").asText(),
+                "the images entry must match the container's image name, or kustomize leaves it unchanged");
+        String name = image.path("newName").asText();
+        String registry = name.contains("/") ? name.substring(0, name.indexOf('/')) : "";
+        assertTrue(registry.contains(".") || registry.contains(":"),
+                "newName " + name + " must start with a registry host, else nodes pull from Docker Hub");
+        assertTrue(image.path("newTag").isTextual() || image.path("digest").isTextual(), "a tag or a digest");
+        try (Stream<Path> walk = Files.walk(DEPLOY)) {
+            for (Path file : walk.filter(p -> p.getFileName().toString().equals("kustomization.yaml")).toList()) {
+                if (!file.getParent().equals(BASE)) {
+                    assertTrue(readDocs(file).get(0).path("images").isMissingNode(),
+                            rel(file) + " sets images too; the image is named only in deploy/base");
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- monitoring component
+
+    @Test
+    void monitoringComponentScrapesTheManagementPortOfTheService() throws IOException {
+        JsonNode k = readDocs(MONITORING.resolve("kustomization.yaml")).get(0);
+        assertEquals("Component", k.path("kind").asText(), "deploy/components/monitoring must be a kustomize Component");
+        Map<String, JsonNode> objects = new LinkedHashMap<>();
+        for (String resource : texts(k.path("resources"))) {
+            for (JsonNode doc : readDocs(MONITORING.resolve(resource))) {
+                objects.put(doc.path("kind").asText(), doc);
+            }
+        }
+        assertEquals(Set.of("ServiceMonitor", "PrometheusRule"), objects.keySet());
+        JsonNode service = baseObject("Service");
+        String namespace = service.path("metadata").path("namespace").asText();
+        for (JsonNode object : objects.values()) {
+            assertEquals("monitoring.coreos.com/v1", object.path("apiVersion").asText());
+            assertEquals(namespace, object.path("metadata").path("namespace").asText(),
+                    object.path("kind").asText() + ": a component gets no namespace from the base");
+        }
+        JsonNode monitor = objects.get("ServiceMonitor").path("spec");
+        assertTrue(labels(service.path("metadata").path("labels")).entrySet()
+                        .containsAll(labels(monitor.path("selector").path("matchLabels")).entrySet()),
+                "the ServiceMonitor must select the Service");
+        JsonNode endpoint = monitor.path("endpoints").path(0);
+        assertEquals(1, monitor.path("endpoints").size());
+        JsonNode management = servicePort(service, 9000).orElseThrow(() -> new AssertionError("no Service port 9000"));
+        assertEquals(management.path("name").asText(), endpoint.path("port").asText(),
+                "the ServiceMonitor must scrape the Service's management port, by name");
+        assertEquals("/q/metrics", endpoint.path("path").asText());
+        assertEquals("http", endpoint.path("scheme").asText(), "the management port is plain HTTP");
+
+        Set<String> alerts = new TreeSet<>();
+        for (JsonNode group : objects.get("PrometheusRule").path("spec").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                String alert = rule.path("alert").asText();
+                assertTrue(alerts.add(alert), "alert " + alert + " twice");
+                assertFalse(rule.path("expr").asText().isBlank(), alert + ": no expr");
+                assertTrue(Set.of("warning", "critical").contains(rule.path("labels").path("severity").asText()),
+                        alert + ": severity warning or critical");
+                assertTrue(rule.path("annotations").path("summary").isTextual(), alert + ": no summary");
+                Matcher job = Pattern.compile("job=\"([^\"]*)\"").matcher(rule.path("expr").asText());
+                while (job.find()) {
+                    assertEquals(service.path("metadata").path("name").asText(), job.group(1),
+                            alert + ": a ServiceMonitor's targets get the Service's name as job");
+                }
+            }
+        }
+        assertTrue(alerts.size() >= 5, "the alerts: " + alerts);
+    }
+
     // ---------------------------------------------------------------- kustomize
 
     @Test
@@ -348,7 +475,7 @@ class ManifestInvariantsTest {
             kustomizations = walk.filter(p -> p.getFileName().toString().equals("kustomization.yaml")).sorted().toList();
         }
         assertEquals(Set.of(BASE, OVERLAYS.resolve("openshift"), OVERLAYS.resolve("cert-manager"),
-                OVERLAYS.resolve("plain")), kustomizations.stream().map(Path::getParent).collect(Collectors.toSet()),
+                OVERLAYS.resolve("plain"), MONITORING), kustomizations.stream().map(Path::getParent).collect(Collectors.toSet()),
                 "the kustomizations under deploy/");
         Map<String, JsonNode> baseObjects = new LinkedHashMap<>();
         for (JsonNode doc : baseDocs()) {
@@ -363,7 +490,15 @@ class ManifestInvariantsTest {
                         rel(kustomization) + ": resource " + resource + " is neither a file nor a kustomization");
             }
             for (JsonNode patch : k.path("patches")) {
-                if (patch.has("path")) {
+                if (patch.has("target")) {
+                    // A JSON patch names its object in the target, not in the file.
+                    String id = patch.path("target").path("kind").asText() + "/"
+                            + patch.path("target").path("name").asText();
+                    assertTrue(baseObjects.containsKey(id),
+                            rel(kustomization) + ": patch target " + id + ", which deploy/base does not define");
+                    assertTrue(Files.isRegularFile(dir.resolve(patch.path("path").asText())),
+                            rel(kustomization) + ": patch " + patch.path("path").asText() + " is missing");
+                } else if (patch.has("path")) {
                     Path target = dir.resolve(patch.path("path").asText());
                     assertTrue(Files.isRegularFile(target), rel(kustomization) + ": patch " + target + " is missing");
                     for (JsonNode doc : readDocs(target)) {
@@ -527,6 +662,9 @@ class ManifestInvariantsTest {
         Map<String, JsonNode> patched = new LinkedHashMap<>();
         JsonNode k = readDocs(overlay.resolve("kustomization.yaml")).get(0);
         for (JsonNode patch : k.path("patches")) {
+            if (patch.has("target")) {
+                continue;
+            }
             for (JsonNode doc : readDocs(overlay.resolve(patch.path("path").asText()))) {
                 patched.put(doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText(), doc);
             }
