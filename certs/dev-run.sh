@@ -11,6 +11,7 @@ cd "$root"
 if [ ! -e certs/dev/tls.crt ] || [ ! -e certs/dev/tls.key ]; then
     sh certs/make-certs.sh --out certs/dev >/dev/null
 fi
-./mvnw -B -q package -DskipTests
+# Maven's progress stays visible: the first build of a fresh clone takes minutes.
+./mvnw -B package -DskipTests
 exec java -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 \
     -Didms.cluster-checks="${IDMS_CLUSTER_CHECKS:-off}" -Dquarkus.log.console.json.enabled=false "$@" -jar target/quarkus-app/quarkus-run.jar

@@ -91,6 +91,10 @@ for f in ca.crt ca.key tls.crt tls.key; do
 done
 
 echo "wrote $out/ca.crt, ca.key, tls.crt, tls.key for $service.$namespace.svc" >&2
-echo "caBundle (base64 of ca.crt):" >&2
+# The caBundle goes to standard output alone, for `$(sh certs/make-certs.sh)`; its label only
+# when a person reads it there, so a redirected run does not leave a label without a value.
+if [ -t 1 ]; then
+    echo "caBundle (base64 of ca.crt):" >&2
+fi
 base64 < "$out/ca.crt" | tr -d '\n'
 echo
