@@ -26,17 +26,28 @@ import java.util.Map;
 public final class MirrorSetValidator {
 
     private final Limits limits;
+    private final Enforcement enforcement;
 
     public MirrorSetValidator() {
         this(Limits.DEFAULT);
     }
 
     public MirrorSetValidator(Limits limits) {
+        this(limits, Enforcement.DEFAULT);
+    }
+
+    /** @param enforcement the configured verdicts; the decision comes out with them applied */
+    public MirrorSetValidator(Limits limits, Enforcement enforcement) {
         this.limits = limits;
+        this.enforcement = enforcement;
     }
 
     public Limits limits() {
         return limits;
+    }
+
+    public Enforcement enforcement() {
+        return enforcement;
     }
 
     /**
@@ -49,27 +60,29 @@ public final class MirrorSetValidator {
     public Decision validate(MirrorSet object, MirrorSet oldObject, ClusterView cluster) {
         List<Finding> limit = new ArrayList<>(1);
         if (!limits.check(object, limit)) {
-            return Decision.deny(limit.get(0));
+            return enforcement.apply(Decision.deny(limit.get(0)));
         }
         List<Finding> findings = new ArrayList<>();
         Map<String, List<String>> orders = evaluate(object, cluster, findings);
+        if (cluster.state() == ClusterState.UNAVAILABLE) {
+            findings.add(0, Finding.warn(RuleId.X2, "", "",
+                    "cross-object checks were skipped because the cluster view is unavailable;"
+                            + " only this object was checked",
+                    "retry later to check it against the other mirror sets"));
+        }
+        // Raised before the ratchet, so an old mistake is excused under the configured verdict too.
+        findings = enforcement.judge(findings);
         if (oldObject != null && findings.stream().anyMatch(Finding::denies)) {
             findings = ratchet(findings, oldObject, cluster);
         }
         List<Finding> denials = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
-        if (cluster.state() == ClusterState.UNAVAILABLE) {
-            warnings.add(Finding.warn(RuleId.X2, "", "",
-                    "cross-object checks were skipped because the cluster view is unavailable;"
-                            + " only this object was checked",
-                    "retry later to check it against the other mirror sets"));
-        }
         for (Finding f : findings) {
             (f.denies() ? denials : warnings).add(f);
         }
         denials.sort(MOST_IMPORTANT_FIRST);
         warnings.sort(MOST_IMPORTANT_FIRST);
-        return new Decision(denials, warnings, orders);
+        return enforcement.lower(denials, new ArrayList<>(), warnings, orders);
     }
 
     /**
@@ -103,7 +116,7 @@ public final class MirrorSetValidator {
             return findings;
         }
         evaluate(oldObject, cluster, old);
-        Ratchet ratchet = new Ratchet(old);
+        Ratchet ratchet = new Ratchet(enforcement.judge(old));
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             out.add(ratchet.preexisting(f) ? f.asPreexistingWarning() : f);
