@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idmswebhook.core.model.MirrorSetKind;
-import io.idmswebhook.core.rules.Finding;
+import io.idmswebhook.json.DecisionJson;
 import io.idmswebhook.json.Preview;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,7 @@ final class JsonFormat implements LintFormat {
         ObjectNode summary = root.putObject("summary");
         int denied = 0;
         int denials = 0;
+        int wouldDeny = 0;
         int warnings = 0;
         Map<String, Integer> byKind = new TreeMap<>();
         for (MirrorSetKind k : MirrorSetKind.values()) {
@@ -45,6 +46,7 @@ final class JsonFormat implements LintFormat {
         for (Lint.Result r : results) {
             denied += r.decision().allowed() ? 0 : 1;
             denials += r.decision().denials().size();
+            wouldDeny += r.decision().wouldDeny().size();
             warnings += r.decision().warnings().size();
             byKind.merge(r.object().kind().kind(), 1, Integer::sum);
         }
@@ -53,7 +55,8 @@ final class JsonFormat implements LintFormat {
         byKind.forEach(kinds::put);
         summary.put("denied", denied);
         summary.put("denials", denials);
-        summary.put("warnings", warnings);
+        summary.put("wouldDeny", wouldDeny);
+        summary.put("warnings", warnings + wouldDeny);
         summary.put("ignored", w.ignored());
         summary.put("imageConfig", w.hasImageConfig());
         ArrayNode objects = root.putArray("objects");
@@ -68,26 +71,8 @@ final class JsonFormat implements LintFormat {
             n.put("apiVersion", o.kind().apiVersion());
             n.put("kind", o.kind().kind());
             n.put("name", o.set().name());
-            n.put("allowed", r.decision().allowed());
-            findings(n.putArray("denials"), r.decision().denials());
-            findings(n.putArray("warnings"), r.decision().warnings());
-            ObjectNode orders = n.putObject("mergedOrders");
-            new TreeMap<>(r.decision().mergedOrders()).forEach((source, order) -> {
-                ArrayNode a = orders.putArray(source);
-                order.forEach(a::add);
-            });
+            DecisionJson.write(r.decision(), n);
         }
         return root;
-    }
-
-    private static void findings(ArrayNode out, List<Finding> findings) {
-        for (Finding f : findings) {
-            ObjectNode n = out.addObject();
-            n.put("rule", f.rule().name());
-            n.put("verdict", f.verdict().name());
-            n.put("path", f.path());
-            n.put("value", f.subject());
-            n.put("message", f.message());
-        }
     }
 }

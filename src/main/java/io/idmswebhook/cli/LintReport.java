@@ -10,6 +10,6 @@ record LintReport(List<Lint.Result> results, Workspace workspace) {
     }
 
     boolean anyWarning() {
-        return results.stream().anyMatch(r -> !r.decision().warnings().isEmpty());
+        return results.stream().anyMatch(r -> !r.decision().warnings().isEmpty() || r.decision().loweredByEnforcement());
     }
 }

@@ -1,5 +1,6 @@
 package io.idmswebhook.cli;
 
+import io.idmswebhook.core.engine.Decision;
 import io.idmswebhook.core.rules.Finding;
 
 /**
@@ -21,6 +22,9 @@ final class TextFormat implements LintFormat {
             for (Finding f : r.decision().denials()) {
                 sb.append(prefix).append(f.message()).append('\n');
             }
+            for (Finding f : r.decision().wouldDeny()) {
+                sb.append(prefix).append(Decision.wouldDenyMessage(f)).append('\n');
+            }
             for (Finding f : r.decision().warnings()) {
                 sb.append(prefix).append(f.message()).append('\n');
             }
@@ -32,15 +36,18 @@ final class TextFormat implements LintFormat {
     static String summary(LintReport report) {
         int denied = 0;
         int denials = 0;
+        int wouldDeny = 0;
         int warnings = 0;
         for (Lint.Result r : report.results()) {
             denied += r.decision().allowed() ? 0 : 1;
             denials += r.decision().denials().size();
+            wouldDeny += r.decision().wouldDeny().size();
             warnings += r.decision().warnings().size();
         }
         Workspace w = report.workspace();
         return "lint: " + report.results().size() + " mirror set(s) checked, " + denied + " denied (" + denials
-                + " denial(s)), " + warnings + " warning(s); " + w.ignored() + " other object(s) ignored"
+                + " denial(s)), " + (wouldDeny > 0 ? wouldDeny + " would-be denial(s) lowered by enforcement, " : "")
+                + warnings + " warning(s); " + w.ignored() + " other object(s) ignored"
                 + (w.hasImageConfig() ? "; image config read" : "");
     }
 }
