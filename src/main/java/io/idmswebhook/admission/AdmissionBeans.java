@@ -1,8 +1,9 @@
 package io.idmswebhook.admission;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idmswebhook.core.defaulting.Defaulter;
-import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.engine.MirrorSetValidator;
+import io.idmswebhook.core.view.ClusterView;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,39 +13,47 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Wires the plain handler into CDI; the cluster view comes from {@code io.idmswebhook.cluster}. */
+/** Wires the plain pipeline and webhooks into CDI; the cluster view comes from {@code io.idmswebhook.cluster}. */
 @ApplicationScoped
 public class AdmissionBeans {
 
     private static final Logger LOG = Logger.getLogger(AdmissionBeans.class);
 
+    /** One mapper for reading reviews, writing answers and patches: one notion of well-formed JSON. */
+    private final ObjectMapper mapper = AdmissionJson.newMapper();
+
     /** Every {@link ReviewObserver} bean (metrics, the decision log) hears of every answer. */
     @Produces
     @ApplicationScoped
-    AdmissionHandler admissionHandler(ClusterView cluster, @All List<ReviewObserver> observers) {
+    ReviewPipeline reviewPipeline(@All List<ReviewObserver> observers) {
         ReviewObserver[] all = observers.toArray(ReviewObserver[]::new);
         ReviewObserver each = all.length == 1 ? all[0] : outcome -> {
             for (ReviewObserver o : all) {
                 o.answered(outcome);
             }
         };
-        return new AdmissionHandler(AdmissionJson.newMapper(), new MirrorSetValidator()::validate, cluster, each);
+        return new ReviewPipeline(new ReviewReader(mapper), new AnswerWriter(mapper.getFactory()), each);
     }
 
-    /** Runs on the main thread before the HTTPS port opens, so no request pays for it. */
-    void warmUp(@Observes StartupEvent start, AdmissionHandler handler) {
-        int failed = handler.warmUp();
-        if (failed > 0) {
-            LOG.warnf("%d of the start-up reviews were not answered; the first real requests may be slow", failed);
-        }
+    @Produces
+    @ApplicationScoped
+    ValidatingWebhook validatingWebhook(ClusterView cluster) {
+        return new ValidatingWebhook(new MirrorSetValidator()::validate, cluster);
     }
 
     /** D5 is off by default: an explicit default shows up as drift in GitOps tools. */
     @Produces
     @ApplicationScoped
-    MutationHandler mutationHandler(AdmissionHandler admission,
-                                    @ConfigProperty(name = "idms.defaulting.explicit-policy", defaultValue = "false")
+    MutatingWebhook mutatingWebhook(@ConfigProperty(name = "idms.defaulting.explicit-policy", defaultValue = "false")
                                     boolean explicitPolicy) {
-        return new MutationHandler(admission, new Defaulter(explicitPolicy));
+        return new MutatingWebhook(new Defaulter(explicitPolicy), mapper);
+    }
+
+    /** Runs on the main thread before the HTTPS port opens, so no request pays for it. */
+    void warmUp(@Observes StartupEvent start, ReviewPipeline pipeline, ValidatingWebhook validating) {
+        int failed = WarmUp.run(pipeline, validating);
+        if (failed > 0) {
+            LOG.warnf("%d of the start-up reviews were not answered; the first real requests may be slow", failed);
+        }
     }
 }

@@ -13,7 +13,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,8 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Why routes and not a JAX-RS resource: two fixed POST endpoints need no content negotiation,
  * and RESTEasy Reactive's per-request handler chain (media-type matching, message body readers and
- * writers, request context, two copies of the body) was about 14 % of a typical review's CPU and
- * a sixth of its allocations (bench/README.md).
+ * writers, request context, two copies of the body) was a large share of a typical review's CPU and
+ * of its allocations (bench/README.md).
  *
  * <p>Refusals come before the body is buffered, each as JSON in the shape of a 400 and counted as
  * an error: another method (405), another Content-Type (415), a body declared larger than
@@ -51,10 +50,13 @@ public class AdmissionRoutes {
     static final int DRAIN_FACTOR = 4;
 
     @Inject
-    AdmissionHandler admission;
+    ReviewPipeline pipeline;
 
     @Inject
-    MutationHandler mutation;
+    ValidatingWebhook validating;
+
+    @Inject
+    MutatingWebhook mutating;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -75,7 +77,7 @@ public class AdmissionRoutes {
                 rc.next();
                 return;
             }
-            AdmissionAnswer refusal = admission.refused(webhook, 413, "RequestEntityTooLarge", tooLarge(max));
+            HttpReply refusal = pipeline.refuse(webhook, 413, "RequestEntityTooLarge", tooLarge(max));
             if (declared > max * DRAIN_FACTOR) {
                 rc.response().putHeader(HttpHeaders.CONNECTION, "close");
                 send(rc, refusal);
@@ -93,11 +95,12 @@ public class AdmissionRoutes {
 
     void register(@Observes Router router) {
         long max = maxBodySize.asLongValue();
-        route(router, VALIDATE_PATH, Webhook.VALIDATE, max, body -> admission.validate(body));
-        route(router, MUTATE_PATH, Webhook.MUTATE, max, body -> mutation.mutate(body));
+        route(router, VALIDATE_PATH, validating, max);
+        route(router, MUTATE_PATH, mutating, max);
     }
 
-    private void route(Router router, String path, Webhook webhook, long max, Function<byte[], AdmissionAnswer> answer) {
+    private void route(Router router, String path, AdmissionWebhook admission, long max) {
+        Webhook webhook = admission.webhook();
         String tooLarge = tooLarge(max);
         // Two routes on the path, in this order: Vert.x wants a body handler first on its route.
         router.route(path).handler(rc -> screen(rc, webhook));
@@ -106,13 +109,13 @@ public class AdmissionRoutes {
                 .handler(rc -> {
                     RequestBody body = rc.body();
                     Buffer bytes = body == null ? null : body.buffer();
-                    send(rc, answer.apply(bytes == null ? new byte[0] : bytes.getBytes()));
+                    send(rc, pipeline.answer(admission, bytes == null ? new byte[0] : bytes.getBytes()));
                 })
                 .failureHandler(rc -> {
                     // The body handler fails with 413 when a body without a declared length passes the limit.
                     if (rc.statusCode() == 413) {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-                        send(rc, admission.refused(webhook, 413, "RequestEntityTooLarge", tooLarge));
+                        send(rc, pipeline.refuse(webhook, 413, "RequestEntityTooLarge", tooLarge));
                     } else {
                         rc.next();
                     }
@@ -123,12 +126,12 @@ public class AdmissionRoutes {
         HttpServerRequest request = rc.request();
         if (request.method() != HttpMethod.POST) {
             rc.response().putHeader(HttpHeaders.ALLOW, "POST");
-            send(rc, admission.refused(webhook, 405, "MethodNotAllowed",
+            send(rc, pipeline.refuse(webhook, 405, "MethodNotAllowed",
                     request.method().name() + " is not served here; the API server POSTs an AdmissionReview to " + rc.normalizedPath()));
             return;
         }
         if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            send(rc, admission.refused(webhook, 415, "UnsupportedMediaType", WRONG_TYPE));
+            send(rc, pipeline.refuse(webhook, 415, "UnsupportedMediaType", WRONG_TYPE));
             return;
         }
         rc.next();
@@ -167,7 +170,7 @@ public class AdmissionRoutes {
         }
     }
 
-    private static void send(RoutingContext rc, AdmissionAnswer answer) {
+    private static void send(RoutingContext rc, HttpReply answer) {
         rc.response().setStatusCode(answer.httpStatus()).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                 .end(Buffer.buffer(answer.body()));
     }

@@ -55,7 +55,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <ul>
  *   <li>the admission review the API server posts, and the response we send back
  *       (status for denials). The webhook path itself reads and writes these field by field
- *       ({@code AdmissionRequestReader}, {@code AnswerWriter}) without reflection; they stay
+ *       ({@code RequestFields}, {@code AnswerWriter}) without reflection; they stay
  *       registered so that any Jackson use of them (a {@code Status} in a watch error, a
  *       review logged or read by a future path) works in the native executable as on the
  *       JVM, where it was checked;</li>

@@ -3,10 +3,9 @@ package io.idmswebhook.admission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idmswebhook.Golden;
 import io.idmswebhook.Https;
-import io.idmswebhook.core.view.ClusterView;
-import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * /validate must run on the event loop: the handler the route calls is replaced by one that
+ * /validate must run on the event loop: the pipeline the route calls is replaced by one that
  * records, for each call, whether it ran on a Vert.x event-loop thread. Were the endpoint moved
  * to a worker thread (a blocking handler), the recorded value would be false.
  */
@@ -28,29 +27,29 @@ class EventLoopTest {
     @TestHTTPResource(value = "/", tls = true)
     URL webhook;
 
-    static final class RecordingHandler extends AdmissionHandler {
+    static final class RecordingPipeline extends ReviewPipeline {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
-        RecordingHandler() {
-            super(AdmissionJson.newMapper(), new MirrorSetValidator()::validate, ClusterView.OFF);
+        RecordingPipeline(ObjectMapper mapper) {
+            super(new ReviewReader(mapper), new AnswerWriter(mapper.getFactory()), ReviewObserver.NONE);
         }
 
         @Override
-        public AdmissionAnswer validate(byte[] body) {
+        public HttpReply answer(AdmissionWebhook webhook, byte[] body) {
             calls.add((Context.isOnEventLoopThread() ? "event-loop " : "other ") + Thread.currentThread().getName());
-            return super.validate(body);
+            return super.answer(webhook, body);
         }
     }
 
     @Test
     void validateRunsOnTheEventLoop() {
-        RecordingHandler recording = new RecordingHandler();
-        QuarkusMock.installMockForType(recording, AdmissionHandler.class);
+        RecordingPipeline recording = new RecordingPipeline(AdmissionJson.newMapper());
+        QuarkusMock.installMockForType(recording, ReviewPipeline.class);
         byte[] review = Golden.file(Path.of("src", "test", "resources", "golden", "idms-allowed.request.json"));
         for (int i = 0; i < 3; i++) {
             Https.to(webhook).contentType("application/json").body(review).post("/validate").then().statusCode(200);
         }
-        assertEquals(3, recording.calls.size(), "the endpoint did not call the installed handler: " + recording.calls);
+        assertEquals(3, recording.calls.size(), "the endpoint did not call the installed pipeline: " + recording.calls);
         for (String call : recording.calls) {
             assertTrue(call.startsWith("event-loop "), "validate ran off the event loop: " + call);
         }

@@ -2,9 +2,12 @@ package io.idmswebhook.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.idmswebhook.admission.ReviewAnswer;
 import io.idmswebhook.admission.ReviewOutcome;
+import io.idmswebhook.admission.ReviewRequest;
 import io.idmswebhook.admission.Webhook;
 import io.idmswebhook.core.engine.Decision;
+import io.idmswebhook.core.engine.RequestedKind;
 import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.RuleId;
@@ -28,10 +31,13 @@ class ReviewMetricsTest {
         return registry.get(ReviewMetrics.RULE_HITS).tags("rule", rule, "verdict", verdict).counter().count();
     }
 
-    private static ReviewOutcome outcome(String requestedKind, MirrorSetKind kind, String operation, Decision decision) {
-        ReviewOutcome.Result result = decision.allowed() ? ReviewOutcome.Result.ALLOWED : ReviewOutcome.Result.DENIED;
-        return new ReviewOutcome(Webhook.VALIDATE, result, "u", requestedKind, kind, operation, "n", "user", false,
-                decision, null, 42_000);
+    private static ReviewOutcome outcome(RequestedKind kind, String operation, Decision decision) {
+        ReviewRequest request = new ReviewRequest("u", operation, kind, "n", "user", false, null, null);
+        return ReviewOutcome.answered(Webhook.VALIDATE, request, ReviewAnswer.of(decision), 42_000);
+    }
+
+    private static RequestedKind handled(MirrorSetKind kind) {
+        return new RequestedKind(kind.group(), kind.version(), kind.kind());
     }
 
     @Test
@@ -52,7 +58,7 @@ class ReviewMetricsTest {
         Finding p1a = Finding.deny(RuleId.P1, "spec.imageDigestMirrors[0]", "a", "a", "fix");
         Finding p1b = Finding.deny(RuleId.P1, "spec.imageDigestMirrors[1]", "b", "b", "fix");
         Finding s6warn = Finding.warn(RuleId.S6, "spec.repositoryDigestMirrors[0].mirrors[1]", "m", "m", "fix");
-        metrics.answered(outcome("ImageDigestMirrorSet", MirrorSetKind.IDMS, "UPDATE",
+        metrics.answered(outcome(handled(MirrorSetKind.IDMS), "UPDATE",
                 new Decision(List.of(p1a, p1b), List.of(s6warn), Map.of())));
         assertEquals(1, hits("P1", "deny"));
         assertEquals(1, hits("S6", "warn"));
@@ -63,16 +69,15 @@ class ReviewMetricsTest {
 
     @Test
     void kindsAndOperationsOutsideTheClosedSetsShareOneLabelValue() {
-        metrics.answered(outcome("Pod", null, "CREATE", Decision.allow()));
-        metrics.answered(outcome("Secret", null, "PATCH", Decision.allow()));
+        metrics.answered(outcome(new RequestedKind("", "v1", "Pod"), "CREATE", Decision.allow()));
+        metrics.answered(outcome(new RequestedKind("", "v1", "Secret"), "PATCH", Decision.allow()));
         assertEquals(1, reviews("validate", "other", "CREATE", "allowed", false));
         assertEquals(1, reviews("validate", "other", "other", "allowed", false));
     }
 
     @Test
     void aBodyThatIsNotAReviewIsAnErrorOfUnknownKindAndOperation() {
-        metrics.answered(new ReviewOutcome(Webhook.MUTATE, ReviewOutcome.Result.ERROR, null, null, null, null, null,
-                null, false, null, "not JSON", 1_000));
+        metrics.answered(ReviewOutcome.notAReview(Webhook.MUTATE, "not JSON", 1_000));
         assertEquals(1, reviews("mutate", "unknown", "unknown", "error", false));
     }
 }

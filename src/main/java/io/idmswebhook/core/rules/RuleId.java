@@ -40,7 +40,7 @@ public enum RuleId {
     D4(Verdict.WARN, "Defaulter", "removed a repeated mirror"),
     D5(Verdict.WARN, "Defaulter", "made AllowContactingSource explicit"),
 
-    X1(Verdict.WARN, "AdmissionHandler", "kind or version not handled by this webhook"),
+    X1(Verdict.WARN, "RequestTarget", "kind or version not handled by this webhook"),
     X2(Verdict.WARN, "MirrorSetValidator", "cross-object checks skipped: cluster view unavailable"),
     X3(Verdict.DENY, "Limits", "object exceeds a stated limit"),
     X4(Verdict.DENY, "MirrorSetTranslator", "object does not have the shape of its kind, or is missing");

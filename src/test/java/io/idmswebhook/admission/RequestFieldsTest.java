@@ -1,19 +1,18 @@
 package io.idmswebhook.admission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class AdmissionRequestReaderTest {
+class RequestFieldsTest {
 
     private static final ObjectMapper MAPPER = AdmissionJson.newMapper();
 
@@ -28,19 +27,18 @@ class AdmissionRequestReaderTest {
     }
 
     @Test
-    void everyFieldTheApiServerSendsIsRead() throws Exception {
-        AdmissionRequest r = AdmissionRequestReader.read(request());
-        assertEquals("u-1", r.getUid());
-        assertEquals("UPDATE", r.getOperation());
-        assertEquals("n", r.getName());
-        assertEquals("config.openshift.io", r.getKind().getGroup());
-        assertEquals("v1", r.getKind().getVersion());
-        assertEquals("ImageDigestMirrorSet", r.getKind().getKind());
-        assertEquals("ImageDigestMirrorSet", r.getRequestKind().getKind());
-        assertEquals("imagedigestmirrorsets", r.getResource().getResource());
-        assertEquals("alice", r.getUserInfo().getUsername());
-        assertEquals(List.of("system:authenticated"), r.getUserInfo().getGroups());
-        assertEquals(Boolean.TRUE, r.getDryRun());
+    void everyFieldAnAnswerUsesIsRead() throws Exception {
+        ReviewRequest r = RequestFields.read(request());
+        assertEquals("u-1", r.uid());
+        assertEquals("UPDATE", r.operation());
+        assertEquals("n", r.name());
+        assertEquals("config.openshift.io", r.kind().group());
+        assertEquals("v1", r.kind().version());
+        assertEquals("ImageDigestMirrorSet", r.kind().kind());
+        assertEquals("alice", r.user());
+        assertTrue(r.dryRun());
+        assertNull(r.object());
+        assertNull(r.oldObject());
     }
 
     @Test
@@ -48,9 +46,11 @@ class AdmissionRequestReaderTest {
         ObjectNode req = request();
         req.remove("userInfo");
         req.putNull("dryRun");
-        AdmissionRequest r = AdmissionRequestReader.read(req);
-        assertNull(r.getUserInfo());
-        assertNull(r.getDryRun());
+        req.putNull("object");
+        ReviewRequest r = RequestFields.read(req);
+        assertNull(r.user());
+        assertFalse(r.dryRun());
+        assertNull(r.object());
     }
 
     @ParameterizedTest
@@ -59,6 +59,9 @@ class AdmissionRequestReaderTest {
             "kind|\"ImageDigestMirrorSet\"|request.kind is the string",
             "kind|{\"group\":1,\"version\":\"v1\",\"kind\":\"K\"}|request.kind.group is the number",
             "resource|[]|request.resource is a list",
+            "requestKind|[]|request.requestKind is a list",
+            "requestResource|{\"resource\":5}|request.requestResource.resource is the number",
+            "namespace|false|request.namespace is",
             "operation|7|request.operation is the number",
             "dryRun|\"yes\"|request.dryRun is the string",
             "userInfo|{\"username\":[\"a\"]}|request.userInfo.username is a list",
@@ -67,8 +70,7 @@ class AdmissionRequestReaderTest {
     void aFieldOfTheWrongTypeIsRefusedWithItsPath(String field, String json, String expected) throws Exception {
         ObjectNode req = request();
         req.set(field, MAPPER.readTree(json));
-        AdmissionHandler.NotAReviewException e =
-                assertThrows(AdmissionHandler.NotAReviewException.class, () -> AdmissionRequestReader.read(req));
+        NotAReviewException e = assertThrows(NotAReviewException.class, () -> RequestFields.read(req));
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         assertTrue(e.getMessage().endsWith("this is not an admission.k8s.io/v1 AdmissionReview"), e.getMessage());
     }

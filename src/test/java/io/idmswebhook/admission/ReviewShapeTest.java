@@ -3,6 +3,7 @@ package io.idmswebhook.admission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +15,12 @@ import org.junit.jupiter.api.Test;
  * typed through fabric8's generic resource deserializer, which reads a nested value with the
  * same mapper.
  */
-class AdmissionHandlerReviewShapeTest {
+class ReviewShapeTest {
 
-    private final AdmissionHandler handler =
-            new AdmissionHandler(AdmissionJson.newMapper(), new MirrorSetValidator()::validate, ClusterView.OFF);
+    private final ObjectMapper mapper = AdmissionJson.newMapper();
+    private final ReviewPipeline pipeline =
+            new ReviewPipeline(new ReviewReader(mapper), new AnswerWriter(mapper.getFactory()), ReviewObserver.NONE);
+    private final ValidatingWebhook validating = new ValidatingWebhook(new MirrorSetValidator()::validate, ClusterView.OFF);
 
     private static final String OBJECT = """
             {"apiVersion":"config.openshift.io/v1","kind":"ImageDigestMirrorSet",
@@ -33,13 +36,13 @@ class AdmissionHandlerReviewShapeTest {
                  "object":%s%s}}""".formatted(OBJECT, extraRequestFields);
     }
 
-    private AdmissionAnswer send(String body) {
-        return handler.validate(body.getBytes(StandardCharsets.UTF_8));
+    private HttpReply send(String body) {
+        return pipeline.answer(validating, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void createOptionsAreRead() {
-        AdmissionAnswer answer = send(review(
+        HttpReply answer = send(review(
                 ",\"options\":{\"apiVersion\":\"meta.k8s.io/v1\",\"kind\":\"CreateOptions\"},\"dryRun\":false,\"oldObject\":null"));
         String body = new String(answer.body(), StandardCharsets.UTF_8);
         assertEquals(200, answer.httpStatus(), body);
@@ -49,7 +52,7 @@ class AdmissionHandlerReviewShapeTest {
 
     @Test
     void updateOptionsWithFieldManagerAreRead() {
-        AdmissionAnswer answer = send(review(
+        HttpReply answer = send(review(
                 ",\"options\":{\"apiVersion\":\"meta.k8s.io/v1\",\"kind\":\"UpdateOptions\",\"fieldManager\":\"kubectl\"}"));
         assertEquals(200, answer.httpStatus(), new String(answer.body(), StandardCharsets.UTF_8));
     }
@@ -65,7 +68,7 @@ class AdmissionHandlerReviewShapeTest {
         String body = review(",\"options\":{\"apiVersion\":\"meta.k8s.io/v1\",\"kind\":\"UpdateOptions\"}")
                 .replace("\"operation\":\"CREATE\"", "\"operation\":\"UPDATE\"")
                 .replace("\"object\":" + OBJECT, "\"object\":" + stored + ",\"oldObject\":" + stored);
-        AdmissionAnswer answer = send(body);
+        HttpReply answer = send(body);
         String text = new String(answer.body(), StandardCharsets.UTF_8);
         assertEquals(200, answer.httpStatus(), text);
         assertTrue(text.contains("\"allowed\":true"), text);
@@ -73,7 +76,7 @@ class AdmissionHandlerReviewShapeTest {
 
     @Test
     void contentAfterTheReviewIsStillRefused() {
-        AdmissionAnswer answer = send(review("") + " {}");
+        HttpReply answer = send(review("") + " {}");
         String body = new String(answer.body(), StandardCharsets.UTF_8);
         assertEquals(400, answer.httpStatus(), body);
         assertTrue(body.contains("not valid JSON") || body.contains("Trailing"), body);

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The handler without a server: what reaches the engine, and what happens when it fails. */
-class AdmissionHandlerTest {
+/** The pipeline without a server: what reaches the engine, and what happens when it fails. */
+class ReviewPipelineTest {
 
     private final ObjectMapper mapper = AdmissionJson.newMapper();
 
@@ -32,17 +32,20 @@ class AdmissionHandlerTest {
             {"apiVersion":"config.openshift.io/v1","kind":"ImageDigestMirrorSet","metadata":{"name":"n"},
              "spec":{"imageDigestMirrors":[{"source":"quay.io/ns","mirrors":["m.example/ns"]}]}}""";
 
-    private JsonNode answer(AdmissionAnswer a) throws Exception {
+    private final ReviewPipeline pipeline =
+            new ReviewPipeline(new ReviewReader(mapper), new AnswerWriter(mapper.getFactory()), ReviewObserver.NONE);
+
+    private JsonNode answer(HttpReply a) throws Exception {
         assertEquals(200, a.httpStatus(), new String(a.body(), StandardCharsets.UTF_8));
         return mapper.readTree(a.body());
     }
 
     @Test
     void anEngineFailureIsADenialThatSaysSoNotAnException() throws Exception {
-        AdmissionHandler handler = new AdmissionHandler(mapper, (o, old, c) -> {
+        ValidatingWebhook validating = new ValidatingWebhook((o, old, c) -> {
             throw new IllegalStateException("boom");
         }, ClusterView.OFF);
-        JsonNode r = answer(handler.validate(review("CREATE", IDMS, "null"))).get("response");
+        JsonNode r = answer(pipeline.answer(validating, review("CREATE", IDMS, "null"))).get("response");
         assertEquals("u-1", r.get("uid").asText());
         assertFalse(r.get("allowed").asBoolean());
         assertEquals(500, r.get("status").get("code").asInt());
@@ -53,13 +56,13 @@ class AdmissionHandlerTest {
     void updatePassesTheOldObjectAndTheClusterView() throws Exception {
         List<MirrorSet> seen = new ArrayList<>();
         List<ClusterView> views = new ArrayList<>();
-        AdmissionHandler handler = new AdmissionHandler(mapper, (o, old, c) -> {
+        ValidatingWebhook validating = new ValidatingWebhook((o, old, c) -> {
             seen.add(o);
             seen.add(old);
             views.add(c);
             return Decision.allow();
         }, ClusterView.OFF);
-        answer(handler.validate(review("UPDATE", IDMS, IDMS.replace("m.example", "old.example"))));
+        answer(pipeline.answer(validating, review("UPDATE", IDMS, IDMS.replace("m.example", "old.example"))));
         assertEquals("m.example/ns", seen.get(0).entries().get(0).mirrors().get(0));
         assertEquals("old.example/ns", seen.get(1).entries().get(0).mirrors().get(0));
         assertEquals(ClusterView.OFF, views.get(0));
@@ -68,36 +71,36 @@ class AdmissionHandlerTest {
     @Test
     void createIgnoresAnOldObjectAndAnUnreadableOldObjectExcusesNothing() throws Exception {
         List<MirrorSet> olds = new ArrayList<>();
-        AdmissionHandler handler = new AdmissionHandler(mapper, (o, old, c) -> {
+        ValidatingWebhook validating = new ValidatingWebhook((o, old, c) -> {
             olds.add(old);
             return Decision.allow();
         }, ClusterView.OFF);
-        answer(handler.validate(review("CREATE", IDMS, IDMS)));
-        answer(handler.validate(review("UPDATE", IDMS, "{\"spec\":{\"imageDigestMirrors\":\"oops\"}}")));
+        answer(pipeline.answer(validating, review("CREATE", IDMS, IDMS)));
+        answer(pipeline.answer(validating, review("UPDATE", IDMS, "{\"spec\":{\"imageDigestMirrors\":\"oops\"}}")));
         assertNull(olds.get(0));
         assertNull(olds.get(1));
     }
 
     @Test
     void deleteAndConnectNeverReachTheEngine() throws Exception {
-        AdmissionHandler handler = new AdmissionHandler(mapper, (o, old, c) -> {
+        ValidatingWebhook validating = new ValidatingWebhook((o, old, c) -> {
             throw new AssertionError("the engine was called for " + o);
         }, ClusterView.OFF);
-        assertTrue(answer(handler.validate(review("DELETE", "null", IDMS))).get("response").get("allowed").asBoolean());
-        assertTrue(answer(handler.validate(review("CONNECT", "null", "null"))).get("response").get("allowed").asBoolean());
+        assertTrue(answer(pipeline.answer(validating, review("DELETE", "null", IDMS))).get("response").get("allowed").asBoolean());
+        assertTrue(answer(pipeline.answer(validating, review("CONNECT", "null", "null"))).get("response").get("allowed").asBoolean());
     }
 
     @Test
     void anUnknownOperationIsDeniedWithX4() throws Exception {
-        AdmissionHandler handler = new AdmissionHandler(mapper, (o, old, c) -> Decision.allow(), ClusterView.OFF);
-        JsonNode r = answer(handler.validate(review("PATCH", IDMS, "null"))).get("response");
+        ValidatingWebhook validating = new ValidatingWebhook((o, old, c) -> Decision.allow(), ClusterView.OFF);
+        JsonNode r = answer(pipeline.answer(validating, review("PATCH", IDMS, "null"))).get("response");
         assertFalse(r.get("allowed").asBoolean());
         assertTrue(r.get("status").get("message").asText().endsWith("[X4]"));
     }
 
     @Test
     void warmUpAnswersEveryKind() {
-        AdmissionHandler handler = new AdmissionHandler(mapper, (o, old, c) -> Decision.allow(), ClusterView.OFF);
-        assertEquals(0, handler.warmUp());
+        ValidatingWebhook validating = new ValidatingWebhook((o, old, c) -> Decision.allow(), ClusterView.OFF);
+        assertEquals(0, WarmUp.run(pipeline, validating));
     }
 }

@@ -1,8 +1,0 @@
-package io.idmswebhook.admission;
-
-/**
- * What goes back on the wire: 200 with an AdmissionReview, or a 4xx with a JSON reason for a
- * request that is not a review at all. Free of HTTP server types so the handler runs without one.
- */
-public record AdmissionAnswer(int httpStatus, byte[] body) {
-}
