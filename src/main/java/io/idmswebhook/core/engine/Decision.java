@@ -10,20 +10,27 @@ import java.util.Map;
  * What the engine decided about one object: denials (any denial blocks the write), would-be
  * denials (denials that the configured {@link Enforcement} lowered: shown as warnings that start
  * with {@value Enforcement#WOULD_DENY}), warnings, and the merged mirror order per source of the
- * object, as the nodes will use it.
+ * object, as the nodes will use it. The warnings are kept within the API server's budget
+ * ({@link WarningBudget}), beside the would-be denials, when the decision is made, so the
+ * webhook's answer, the linter and the audit all show the same ones.
  */
 public record Decision(List<Finding> denials, List<Finding> wouldDeny, List<Finding> warnings,
                        Map<String, List<String>> mergedOrders) {
 
-    /** Kubernetes truncates a single warning over this many characters. */
-    public static final int MAX_WARNING_LENGTH = 256;
-    /** Kubernetes drops warnings past this many characters in total. */
-    public static final int MAX_WARNINGS_TOTAL = 4096;
-
+    /**
+     * @param wouldDeny denials lowered by enforcement, kept whole: they are what a warn-mode rollout
+     *                  is there to show
+     * @param warnings  most important first: what does not fit the budget is gathered or left out
+     *                  from the end
+     */
     public Decision {
         denials = List.copyOf(denials);
         wouldDeny = List.copyOf(wouldDeny);
-        warnings = List.copyOf(warnings);
+        int lowered = 0;
+        for (Finding f : wouldDeny) {
+            lowered += wouldDenyMessage(f).length();
+        }
+        warnings = List.copyOf(WarningBudget.fit(warnings, WarningBudget.TOTAL - lowered));
         mergedOrders = Map.copyOf(mergedOrders);
     }
 
@@ -62,29 +69,14 @@ public record Decision(List<Finding> denials, List<Finding> wouldDeny, List<Find
         return !wouldDeny.isEmpty();
     }
 
-    /**
-     * Warnings as kubectl will show them, the would-be denials first: each at most
-     * {@value #MAX_WARNING_LENGTH} characters and all together at most {@value #MAX_WARNINGS_TOTAL},
-     * so that the API server drops none silently. A long one is shortened in the middle of its
-     * text, keeping its rule id; the ones that do not fit are summarised by a last line that says
-     * how many were left out.
-     */
+    /** The warnings as the answer carries them, the would-be denials first, one finding each. */
     public List<String> warningMessages() {
-        int count = wouldDeny.size() + warnings.size();
-        List<String> out = new ArrayList<>(count);
-        int total = 0;
-        for (int i = 0; i < count; i++) {
-            boolean lowered = i < wouldDeny.size();
-            String text = fit(lowered ? wouldDeny.get(i) : warnings.get(i - wouldDeny.size()), lowered);
-            int left = count - i - 1;
-            String more = left == 0 ? null : "and " + left + " more warning(s) not shown; lint the object offline to see all";
-            int reserve = more == null ? 0 : more.length();
-            if (total + text.length() + reserve > MAX_WARNINGS_TOTAL) {
-                out.add("and " + (count - i) + " more warning(s) not shown; lint the object offline to see all");
-                return out;
-            }
-            out.add(text);
-            total += text.length();
+        List<String> out = new ArrayList<>(wouldDeny.size() + warnings.size());
+        for (Finding f : wouldDeny) {
+            out.add(wouldDenyMessage(f));
+        }
+        for (Finding f : warnings) {
+            out.add(f.message());
         }
         return out;
     }
@@ -92,15 +84,6 @@ public record Decision(List<Finding> denials, List<Finding> wouldDeny, List<Find
     /** A would-be denial as a warning: {@value Enforcement#WOULD_DENY} and the denial's message. */
     public static String wouldDenyMessage(Finding f) {
         return Enforcement.WOULD_DENY + f.message();
-    }
-
-    private static String fit(Finding f, boolean lowered) {
-        String text = lowered ? wouldDenyMessage(f) : f.message();
-        if (text.length() <= MAX_WARNING_LENGTH) {
-            return text;
-        }
-        String tail = "... " + f.rule().tag();
-        return text.substring(0, MAX_WARNING_LENGTH - tail.length()) + tail;
     }
 
     /**

@@ -34,16 +34,16 @@ public final class LocationParser {
         if (scheme >= 0) {
             String given = raw.substring(0, scheme + 3);
             if (given.equalsIgnoreCase("http://")) {
-                return fail(Kind.SCHEME, "has the scheme \"" + given + "\"; a location has no scheme",
-                        "remove \"" + given + "\" and, if the registry serves plain HTTP, list it under "
+                return fail(Kind.SCHEME, "has the scheme " + quoted(given) + "; a location has no scheme",
+                        "remove " + quoted(given) + " and, if the registry serves plain HTTP, list it under "
                                 + "spec.registrySources.insecureRegistries of the cluster image config "
                                 + "(images.config.openshift.io/cluster)");
             }
-            return fail(Kind.SCHEME, "has the scheme \"" + given + "\"; a location has no scheme",
-                    "remove \"" + given + "\"");
+            return fail(Kind.SCHEME, "has the scheme " + quoted(given) + "; a location has no scheme",
+                    "remove " + quoted(given));
         }
         if (raw.indexOf('@') >= 0) {
-            return fail(Kind.DIGEST, "has a digest (\"" + raw.substring(raw.indexOf('@')) + "\")",
+            return fail(Kind.DIGEST, "has a digest (" + quoted(raw.substring(raw.indexOf('@'))) + ")",
                     "remove the @digest part: a location names a registry or repository, not an image");
         }
         if (raw.indexOf('[') >= 0 || raw.indexOf(']') >= 0) {
@@ -180,11 +180,11 @@ public final class LocationParser {
             if (c < '0' || c > '9') {
                 if (last && port.indexOf(':') < 0) {
                     return new LocationProblem(Kind.TAG,
-                            "has \":" + port + "\", a tag or a port that is not a number",
+                            "has " + quoted(":" + port) + ", a tag or a port that is not a number",
                             "remove the tag: a location names a registry or repository, not an image; "
                                     + "a port is digits only");
                 }
-                return new LocationProblem(Kind.BAD_PORT, "has the port \"" + port + "\", which is not a number",
+                return new LocationProblem(Kind.BAD_PORT, "has the port " + quoted(port) + ", which is not a number",
                         "write the port as digits only");
             }
         }
@@ -203,12 +203,12 @@ public final class LocationParser {
             if (i == host.length() || host.charAt(i) == '.') {
                 if (i == labelStart) {
                     return new LocationProblem(Kind.BAD_HOST,
-                            what + " \"" + host + "\" has an empty label (\"..\" or a leading or trailing \".\")",
+                            what + " " + quoted(host) + " has an empty label (\"..\" or a leading or trailing \".\")",
                             "remove the extra \".\"");
                 }
                 if (host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
-                    return new LocationProblem(Kind.BAD_HOST, what + " \"" + host
-                                    + "\" has a label that starts or ends with \"-\"",
+                    return new LocationProblem(Kind.BAD_HOST, what + " " + quoted(host)
+                                    + " has a label that starts or ends with \"-\"",
                             "host labels start and end with a letter or digit");
                 }
                 labelStart = i + 1;
@@ -217,7 +217,7 @@ public final class LocationParser {
             char c = host.charAt(i);
             if (!(isAlnum(c) || c == '-')) {
                 return new LocationProblem(Kind.BAD_HOST,
-                        what + " \"" + host + "\" has \"" + c + "\", which host names do not allow",
+                        what + " " + quoted(host) + " has " + quoted(String.valueOf(c)) + ", which host names do not allow",
                         "use only letters, digits, inner \"-\" and \".\" in the host");
             }
         }
@@ -238,25 +238,25 @@ public final class LocationParser {
         }
         int colon = c.indexOf(':');
         if (colon >= 0) {
-            return new LocationProblem(Kind.TAG, "has a tag (\"" + c.substring(colon) + "\") in the path",
+            return new LocationProblem(Kind.TAG, "has a tag (" + quoted(c.substring(colon)) + ") in the path",
                     "remove the tag: a location names a registry or repository, not an image");
         }
         for (int i = 0; i < c.length(); i++) {
             char ch = c.charAt(i);
             if (ch >= 'A' && ch <= 'Z') {
                 return new LocationProblem(Kind.UPPERCASE_PATH,
-                        "has uppercase letters in the path component \"" + c + "\"",
-                        "repository paths are lowercase; write \"" + c.toLowerCase(java.util.Locale.ROOT) + "\"");
+                        "has uppercase letters in the path component " + quoted(c),
+                        "repository paths are lowercase; write " + quoted(c.toLowerCase(java.util.Locale.ROOT)));
             }
             if (!(isLowerAlnum(ch) || ch == '.' || ch == '_' || ch == '-')) {
                 return new LocationProblem(Kind.BAD_PATH_CHARACTER,
-                        "has \"" + ch + "\" in the path component \"" + c + "\"",
+                        "has " + quoted(String.valueOf(ch)) + " in the path component " + quoted(c),
                         "use lowercase letters, digits and the separators . _ __ -");
             }
         }
         if (!isLowerAlnum(c.charAt(0)) || !isLowerAlnum(c.charAt(c.length() - 1))) {
             return new LocationProblem(Kind.BAD_SEPARATOR,
-                    "has the path component \"" + c + "\", which starts or ends with a separator",
+                    "has the path component " + quoted(c) + ", which starts or ends with a separator",
                     "start and end each path component with a lowercase letter or digit");
         }
         int i = 0;
@@ -273,7 +273,7 @@ public final class LocationParser {
             String sep = c.substring(sepStart, i);
             if (!(sep.equals(".") || sep.equals("_") || sep.equals("__") || allHyphens(sep))) {
                 return new LocationProblem(Kind.BAD_SEPARATOR,
-                        "has the separator \"" + sep + "\" in the path component \"" + c + "\"",
+                        "has the separator " + quoted(sep) + " in the path component " + quoted(c),
                         "separate words with one of . _ __ or hyphens");
             }
         }
@@ -295,6 +295,22 @@ public final class LocationParser {
 
     private static boolean isLowerAlnum(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /**
+     * A part of the value in double quotes, with {@code "} and {@code \} escaped so that it reads
+     * back: the characters check has already refused everything else that would need escaping.
+     */
+    private static String quoted(String part) {
+        StringBuilder sb = new StringBuilder(part.length() + 2).append('"');
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.append('"').toString();
     }
 
     private static ParsedLocation fail(Kind kind, String problem, String fix) {

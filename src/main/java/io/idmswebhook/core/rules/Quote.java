@@ -1,8 +1,9 @@
 package io.idmswebhook.core.rules;
 
 /**
- * Values as messages show them: quoted, control characters escaped, and long values shortened,
- * so that one hostile string cannot blow the 256-character warning budget or forge a line.
+ * Values as messages show them: in double quotes, with {@code "}, {@code \} and control
+ * characters escaped so that the value reads back ({@code "quay.io/ns\""}), and long values
+ * shortened, so that one hostile string cannot eat the warning budget or forge a line.
  */
 public final class Quote {
 
