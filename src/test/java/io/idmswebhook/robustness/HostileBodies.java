@@ -263,19 +263,19 @@ final class HostileBodies {
         both(out, "limits", largest, Expect.DENIED, uid, "X3", Expect.ALLOWED_UNCHANGED);
         // One past each limit, and the heaviest object within all of them.
         uid = uid();
-        both(out, "limits", bytes(withEntries(review("idms-allowed", uid), 1001, 1, false)), Expect.DENIED, uid, "X3",
+        both(out, "limits", bytes(withEntries(review("idms-allowed", uid), 10_001, 1, false)), Expect.DENIED, uid, "X3",
                 Expect.ALLOWED_UNCHANGED);
         uid = uid();
         both(out, "limits", bytes(withMirrors(review("idms-allowed", uid), 101)), Expect.DENIED, uid, "X3",
                 Expect.ALLOWED_UNCHANGED);
         uid = uid();
-        both(out, "limits", bytes(withEntries(review("idms-allowed", uid), 51, 100, false)), Expect.DENIED, uid, "X3",
+        both(out, "limits", bytes(withEntries(review("idms-allowed", uid), 201, 100, false)), Expect.DENIED, uid, "X3",
                 Expect.ALLOWED_UNCHANGED);
         uid = uid();
-        both(out, "limits", bytes(withEntries(review("idms-allowed", uid), 1000, 5, false)), Expect.ANSWERED, uid, null);
-        // All 1000 entries on one source: the merge and the order rules see 1000 lists at once.
+        both(out, "limits", bytes(withEntries(review("idms-allowed", uid), 10_000, 2, false)), Expect.ANSWERED, uid, null);
+        // 4,000 entries on one source: the merge and the order rules see 4,000 lists at once.
         uid = uid();
-        both(out, "limits", bytes(withEntries(review("icsp-allowed", uid), 1000, 5, true)), Expect.ANSWERED, uid, null);
+        both(out, "limits", bytes(withEntries(review("icsp-allowed", uid), 4_000, 5, true)), Expect.ANSWERED, uid, null);
         uid = uid();
         both(out, "limits", bytes(withEntries(review("idms-allowed", uid), 50, 100, true)), Expect.ANSWERED, uid, null);
     }

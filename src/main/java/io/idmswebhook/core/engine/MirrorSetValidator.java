@@ -6,6 +6,7 @@ import io.idmswebhook.core.view.ReviewView;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.rules.CrossPolicyRules;
+import io.idmswebhook.core.rules.DeprecationRules;
 import io.idmswebhook.core.rules.EntryPolicyRules;
 import io.idmswebhook.core.rules.Finding;
 import io.idmswebhook.core.rules.Limits;
@@ -89,15 +90,18 @@ public final class MirrorSetValidator {
      * Stable order, so findings keep their field order within a rank: first what stops the
      * Machine Config Operator for the whole cluster (P2, P4, P6) and the note that the cluster
      * was not consulted (X2), then mirror orders that differ from what was written (O1, O2),
-     * then the rest.
+     * then the rest, and last the note that the kind is deprecated (M1), which says nothing about
+     * what the nodes do.
      */
     private static final Comparator<Finding> MOST_IMPORTANT_FIRST = Comparator.comparingInt(f -> switch (f.rule()) {
         case P2, P4, P6, X2 -> 0;
         case O1, O2 -> 1;
+        case M1 -> 3;
         default -> 2;
     });
 
     private static Map<String, List<String>> evaluate(MirrorSet set, ClusterView cluster, List<Finding> out) {
+        DeprecationRules.check(set, out);
         EntryPolicyRules.checkObject(set, out);
         List<ParsedEntry> parsed = new ArrayList<>(set.entries().size());
         for (MirrorEntry e : set.entries()) {

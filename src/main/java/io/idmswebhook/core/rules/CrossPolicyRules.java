@@ -8,12 +8,13 @@ import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorGroup;
 import io.idmswebhook.core.model.MirrorSet;
-import io.idmswebhook.core.model.MirrorSetKind;
 import io.idmswebhook.core.model.MirrorSourcePolicy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -32,22 +33,26 @@ public final class CrossPolicyRules {
     public static void check(MirrorSet set, List<ParsedEntry> entries, ClusterView view, List<Finding> out) {
         checkPolicyConflicts(set, entries, view, out);
         ImageConfig config = view.imageConfig();
+        // P6, P7 and P9 depend on the source and its policy only: a repeated entry (oc adm catalog
+        // mirror writes many) would repeat the same finding, and scanning every entry of a source
+        // once per entry of it costs time quadratic in the entries
+        Set<String> scopesChecked = new HashSet<>();
         for (ParsedEntry pe : entries) {
             Location source = pe.source();
             if (source == null || !pe.entry().hasRealMirror()) {
                 continue;
             }
             checkBlockedMirrors(pe, view, config, out);
-            if (source.wildcard()) {
-                checkWildcardNesting(pe, view, config, out);
+            if (scopesChecked.add(pe.entry().source() + '\u0000' + pe.entry().effectivePolicy())) {
+                if (source.wildcard()) {
+                    checkWildcardNesting(pe, view, config, out);
+                }
+                checkNeverContactScope(pe, view, out);
+                checkGroupShadowing(pe, view, out);
             }
-            checkNeverContactScope(pe, view, out);
-            if (set.kind() == MirrorSetKind.IDMS && pe.entry().neverContactSource()) {
-                checkTagPullsBlocked(pe, view, out);
-            }
-            checkGroupShadowing(pe, view, out);
             checkAllowedRegistries(pe, config, out);
         }
+        checkOtherPullKindBlocked(set, entries, view, out);
     }
 
     /** P4: one exact source, different effective policies anywhere (unset counts as allow). */
@@ -99,50 +104,83 @@ public final class CrossPolicyRules {
         return e.hasRealMirror() || e.policy() != null;
     }
 
-    /** P5: a mirror that the nodes' longest-prefix match puts in a blocked scope. */
+    /**
+     * P5: a mirror that the nodes' longest-prefix match puts in a blocked scope. The nodes skip it
+     * ("registry ... is blocked") and go on to the next endpoint, so one such mirror only warns;
+     * when no endpoint is left for the source at all, its pulls fail, and that is a denial.
+     */
     private static void checkBlockedMirrors(ParsedEntry pe, ClusterView view, ImageConfig config, List<Finding> out) {
         List<Location> mirrors = pe.mirrors();
+        MirrorEntry e = pe.entry();
+        int real = 0;
+        int blocked = 0;
         for (int i = 0; i < mirrors.size(); i++) {
             Location m = mirrors.get(i);
-            if (m == null || m.raw().equals(pe.entry().source())) {
+            if (m == null || m.raw().equals(e.source())) {
                 continue;
             }
-            String ref = m.raw();
-            int best = -1;
-            String blockedBy = null;
-            for (IndexedEntry other : view.covering(ref)) {
-                if (!other.entry().hasRealMirror()) {
-                    continue;
-                }
-                int len = Scopes.matchLength(other.entry().source(), ref);
-                boolean never = other.entry().neverContactSource();
-                if (len > best || (len == best && never && blockedBy == null)) {
-                    best = len;
-                    blockedBy = never ? "source " + Quote.of(other.entry().source()) + " of " + other.ref()
-                            + ", which has NeverContactSource" : null;
-                }
-            }
-            for (String scope : config.blockedRegistries()) {
-                int len = Scopes.matchLength(scope, ref);
-                if (len >= 0 && len >= best) {
-                    best = len;
-                    blockedBy = "blocked registry " + Quote.of(scope)
-                            + " of the cluster image config (spec.registrySources.blockedRegistries)";
-                }
-            }
-            for (String scope : config.insecureRegistries()) {
-                int len = Scopes.matchLength(scope, ref);
-                if (len > best) {
-                    best = len;
-                    blockedBy = null;
-                }
-            }
+            real++;
+            String blockedBy = blockedBy(m.raw(), view, config);
             if (blockedBy != null) {
-                out.add(Finding.deny(RuleId.P5, pe.mirrorPath(i), ref + " in " + blockedBy,
-                        "mirror " + Quote.of(ref) + " falls under " + blockedBy + ", so every pull through it fails",
+                blocked++;
+                out.add(Finding.warn(RuleId.P5, pe.mirrorPath(i), m.raw() + " in " + blockedBy,
+                        "mirror " + Quote.of(m.raw()) + " falls under " + blockedBy + ", so every pull through it"
+                                + " fails and the nodes go on to the next endpoint",
                         "use a mirror outside that scope, or unblock it"));
             }
         }
+        String sourceBlockedBy = e.neverContactSource() ? "it has NeverContactSource"
+                : blockedRegistry(e.source(), config);
+        if (real > 0 && blocked == real && sourceBlockedBy != null) {
+            out.add(Finding.deny(RuleId.P5, pe.path(), e.source(),
+                    "no usable endpoint remains for " + Quote.of(e.source()) + ": every mirror falls under a blocked"
+                            + " scope and the source is blocked too (" + sourceBlockedBy + "), so every pull of it fails",
+                    "add a mirror outside the blocked scopes"));
+        }
+    }
+
+    /** What blocks pulls through {@code ref} on the nodes, or null when nothing does. */
+    private static String blockedBy(String ref, ClusterView view, ImageConfig config) {
+        int best = -1;
+        String blockedBy = null;
+        for (IndexedEntry other : view.covering(ref)) {
+            if (!other.entry().hasRealMirror()) {
+                continue;
+            }
+            int len = Scopes.matchLength(other.entry().source(), ref);
+            boolean never = other.entry().neverContactSource();
+            if (len > best || (len == best && never && blockedBy == null)) {
+                best = len;
+                blockedBy = never ? "source " + Quote.of(other.entry().source()) + " of " + other.ref()
+                        + ", which has NeverContactSource" : null;
+            }
+        }
+        for (String scope : config.blockedRegistries()) {
+            int len = Scopes.matchLength(scope, ref);
+            if (len >= 0 && len >= best) {
+                best = len;
+                blockedBy = "blocked registry " + Quote.of(scope)
+                        + " of the cluster image config (spec.registrySources.blockedRegistries)";
+            }
+        }
+        for (String scope : config.insecureRegistries()) {
+            int len = Scopes.matchLength(scope, ref);
+            if (len > best) {
+                best = len;
+                blockedBy = null;
+            }
+        }
+        return blockedBy;
+    }
+
+    /** The blocked registry of the image config that covers {@code source}, named, or null. */
+    private static String blockedRegistry(String source, ImageConfig config) {
+        for (String scope : config.blockedRegistries()) {
+            if (Scopes.covers(scope, source) || Scopes.strictlyInside(source, scope)) {
+                return "blocked registry " + Quote.of(scope) + " of the cluster image config";
+            }
+        }
+        return null;
     }
 
     /** P6: a mirrored wildcard with a more specific, non-mirrored registries.conf scope inside. */
@@ -207,30 +245,85 @@ public final class CrossPolicyRules {
         }
     }
 
-    /** P8: an IDMS that blocks its source blocks tag pulls from it too, unless an ITMS mirrors them. */
-    private static void checkTagPullsBlocked(ParsedEntry pe, ClusterView view, List<Finding> out) {
-        String source = pe.entry().source();
-        for (IndexedEntry other : view.withSource(source)) {
-            if (other.kind() == MirrorSetKind.ITMS && other.entry().hasRealMirror()) {
-                return;
-            }
+    /** How many sources one P8 warning names before it says how many more. */
+    private static final int P8_NAMED = 20;
+
+    /**
+     * P8: IDMS and ITMS entries for one source share one registries.conf entry, so
+     * NeverContactSource blocks the source for both pull kinds. Pulls of the other kind then fail
+     * unless that kind has mirrors for the same source. One warning per object.
+     */
+    private static void checkOtherPullKindBlocked(MirrorSet set, List<ParsedEntry> entries, ClusterView view,
+                                                  List<Finding> out) {
+        if (!set.kind().hasPolicyAndSchema()) {
+            return;
         }
-        out.add(Finding.warn(RuleId.P8, pe.path() + ".mirrorSourcePolicy", source,
-                "NeverContactSource on " + Quote.of(source) + " also blocks pulls by tag from it,"
-                        + " and digest mirrors are not used for tags",
-                "add an ImageTagMirrorSet entry for " + source + " if tag pulls must work"));
+        MirrorGroup otherGroup = other(set.kind().mirrorGroup());
+        List<String> sources = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String path = null;
+        for (ParsedEntry pe : entries) {
+            MirrorEntry e = pe.entry();
+            if (pe.source() == null || !e.hasRealMirror() || !e.neverContactSource() || !seen.add(e.source())
+                    || hasGroupEntry(view, e.source(), otherGroup)) {
+                continue;
+            }
+            path = path == null ? pe.path() + ".mirrorSourcePolicy" : "spec." + set.kind().listField();
+            sources.add(e.source());
+        }
+        if (sources.isEmpty()) {
+            return;
+        }
+        List<String> quoted = new ArrayList<>(Math.min(sources.size(), P8_NAMED));
+        for (int i = 0; i < sources.size() && i < P8_NAMED; i++) {
+            quoted.add(Quote.of(sources.get(i)));
+        }
+        String named = String.join(", ", quoted)
+                + (sources.size() > P8_NAMED ? " and " + (sources.size() - P8_NAMED) + " more" : "");
+        String otherKind = kindFor(otherGroup);
+        String blocks = set.kind().mirrorGroup() == MirrorGroup.DIGEST
+                ? "also blocks pulls by tag, and digest mirrors are not used for tags"
+                : "also blocks pulls by digest, and tag mirrors are not used for digests";
+        out.add(Finding.warn(RuleId.P8, path, String.join(" ", sources),
+                "NeverContactSource on " + named + " " + blocks + " (" + set.kind().kind() + " and " + otherKind
+                        + " entries for one source share one registries.conf entry, blocked for both)",
+                sources.size() == 1
+                        ? "add an " + otherKind + " entry for that source if its " + noun(otherGroup) + " pulls must work"
+                        : "add " + otherKind + " entries for those sources if their " + noun(otherGroup)
+                                + " pulls must work"));
     }
 
-    /** P9: the longest prefix wins across groups, so a more specific entry of the other group shadows. */
+    /**
+     * P9: the longest prefix wins across groups, so a more specific entry of the other group
+     * shadows a broader one. When the shadowing entry has NeverContactSource, the pulls it shadows
+     * have no endpoint at all: the broader entry's mirrors are not copied into a scope that has
+     * mirrors of its own. Either side of the pair is reported, whichever is written last.
+     */
     private static void checkGroupShadowing(ParsedEntry pe, ClusterView view, List<Finding> out) {
         MirrorGroup group = pe.set().kind().mirrorGroup();
+        MirrorGroup otherGroup = other(group);
         String source = pe.entry().source();
         TreeSet<String> shadowing = new TreeSet<>();
+        TreeSet<String> cutOff = new TreeSet<>();
+        TreeSet<String> cutOffObjects = new TreeSet<>();
         for (IndexedEntry inner : view.inside(source)) {
             if (inner.kind().mirrorGroup() != group && inner.entry().hasRealMirror()
                     && !hasGroupEntry(view, inner.entry().source(), group)) {
-                shadowing.add(Quote.of(inner.entry().source()) + " (" + inner.ref() + ")");
+                String named = Quote.of(inner.entry().source()) + " (" + inner.ref() + ")";
+                if (inner.entry().neverContactSource()) {
+                    cutOff.add(named);
+                    cutOffObjects.add(inner.ref());
+                } else {
+                    shadowing.add(named);
+                }
             }
+        }
+        if (!cutOff.isEmpty()) {
+            out.add(Finding.deny(RuleId.P9, pe.path() + ".source", source + " inner never " + cutOffObjects,
+                    noun(group) + " pulls of " + names(new ArrayList<>(cutOff)) + " fail: that more specific "
+                            + kindFor(otherGroup) + " entry wins over this one, has NeverContactSource and no "
+                            + noun(group) + " mirrors, so those pulls have no endpoint",
+                    "add a " + kindFor(group) + " entry for those sources, or drop NeverContactSource there"));
         }
         if (!shadowing.isEmpty()) {
             out.add(Finding.warn(RuleId.P9, pe.path() + ".source", source + " inner " + shadowing,
@@ -238,23 +331,37 @@ public final class CrossPolicyRules {
                             + " the more specific entry wins, so the mirrors of this entry are not used there",
                     "add a " + kindFor(group) + " entry for those sources too"));
         }
-        TreeSet<String> shadowed = new TreeSet<>();
-        MirrorGroup otherGroup = group == MirrorGroup.DIGEST ? MirrorGroup.TAG : MirrorGroup.DIGEST;
         if (hasGroupEntry(view, source, otherGroup)) {
             return;
         }
+        TreeSet<String> shadowed = new TreeSet<>();
+        TreeSet<String> shadowedObjects = new TreeSet<>();
         for (IndexedEntry outer : view.covering(source)) {
             if (outer.kind().mirrorGroup() != group && outer.entry().hasRealMirror()
                     && !outer.entry().source().equals(source)) {
                 shadowed.add(Quote.of(outer.entry().source()) + " (" + outer.ref() + ")");
+                shadowedObjects.add(outer.ref());
             }
         }
-        if (!shadowed.isEmpty()) {
+        if (shadowed.isEmpty()) {
+            return;
+        }
+        if (pe.entry().neverContactSource()) {
+            out.add(Finding.deny(RuleId.P9, pe.path() + ".source", source + " never outer " + shadowedObjects,
+                    noun(otherGroup) + " pulls of " + Quote.of(source) + " fail: this entry wins over "
+                            + names(new ArrayList<>(shadowed)) + " as the more specific one, has NeverContactSource"
+                            + " and no " + noun(otherGroup) + " mirrors, so those pulls have no endpoint",
+                    "add a " + kindFor(otherGroup) + " entry for " + source + " too, or drop NeverContactSource"));
+        } else {
             out.add(Finding.warn(RuleId.P9, pe.path() + ".source", source + " outer " + shadowed,
                     "for " + noun(otherGroup) + " pulls under " + Quote.of(source) + " this entry wins over "
                             + names(new ArrayList<>(shadowed)) + ", whose mirrors are then not used there",
                     "add a " + kindFor(otherGroup) + " entry for " + source + " too"));
         }
+    }
+
+    private static MirrorGroup other(MirrorGroup group) {
+        return group == MirrorGroup.DIGEST ? MirrorGroup.TAG : MirrorGroup.DIGEST;
     }
 
     private static boolean hasGroupEntry(ClusterView view, String source, MirrorGroup group) {

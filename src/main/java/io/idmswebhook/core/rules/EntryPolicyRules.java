@@ -4,6 +4,7 @@ import io.idmswebhook.core.location.Location;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import java.util.List;
+import java.util.Set;
 
 /** Rules P1, P2, P3, P10 and P11: what one entry says about its own source and mirrors. */
 public final class EntryPolicyRules {
@@ -54,10 +55,7 @@ public final class EntryPolicyRules {
                 continue;
             }
             if (source.hasPath() && !m.hasPath()) {
-                out.add(Finding.deny(RuleId.P3, parsed.mirrorPath(i), source.raw() + " -> " + m.raw(),
-                        "mirror " + Quote.of(m.raw()) + " is host-only while the source " + Quote.of(source.raw())
-                                + " names a repository path; pulls rewrite to an invalid name and fail",
-                        "give the mirror the repository path, e.g. " + m.raw() + "/" + String.join("/", source.path())));
+                checkHostOnlyMirror(parsed, i, source, m, out);
             } else if (source.isBareHost() && m.hasPath()) {
                 out.add(Finding.warn(RuleId.P10, parsed.mirrorPath(i), source.raw() + " -> " + m.raw(),
                         "source " + Quote.of(source.raw()) + " is a bare host, so pulls from " + source.raw()
@@ -67,4 +65,32 @@ public final class EntryPolicyRules {
         }
     }
 
+    /** Repositories that installs and upgrades pull by digest exactly as written. */
+    private static final Set<String> RELEASE_PAYLOAD_REPOSITORIES = Set.of("ocp-release", "ocp-v4.0-art-dev");
+
+    /**
+     * P3: a source with a path cannot say whether it is a namespace or a repository. Pulls under it
+     * rewrite fine; a pull of exactly the source rewrites to {@code mirror@digest}, no valid
+     * reference, and fails before any endpoint is tried. Only for the release payload is that pull
+     * certain, so only there is it a denial.
+     */
+    private static void checkHostOnlyMirror(ParsedEntry parsed, int i, Location source, Location m,
+                                            List<Finding> out) {
+        String fix = "give the mirror the repository path, e.g. " + m.raw() + "/" + String.join("/", source.path());
+        String rewrite = source.raw() + "@sha256:... rewrites to " + m.raw() + "@sha256:..., which is no valid"
+                + " image reference, so the pull fails before any endpoint is tried";
+        String last = source.path().get(source.path().size() - 1);
+        if (RELEASE_PAYLOAD_REPOSITORIES.contains(last)) {
+            out.add(Finding.deny(RuleId.P3, parsed.mirrorPath(i), source.raw() + " -> " + m.raw(),
+                    "mirror " + Quote.of(m.raw()) + " is host-only while the source " + Quote.of(source.raw())
+                            + " is a release payload repository, which installs and upgrades pull by digest exactly,"
+                            + " so those pulls fail: " + rewrite, fix));
+        } else {
+            out.add(Finding.warn(RuleId.P3, parsed.mirrorPath(i), source.raw() + " -> " + m.raw(),
+                    "mirror " + Quote.of(m.raw()) + " is host-only while the source " + Quote.of(source.raw())
+                            + " has a path: pulls of repositories under it rewrite fine, but pulls of exactly "
+                            + source.raw() + " fail (" + rewrite + ")",
+                    fix + ", if " + source.raw() + " itself is a repository that is pulled"));
+        }
+    }
 }

@@ -16,7 +16,12 @@ import java.util.List;
  */
 public record Limits(int maxEntries, int maxMirrorsPerEntry, int maxMirrorsTotal, int maxStringLength) {
 
-    public static final Limits DEFAULT = new Limits(1000, 100, 5000, 1024);
+    /**
+     * Never below what OpenShift stores and uses: oc-mirror writes objects of thousands of
+     * entries (v1 splits at 250,000 bytes, about 1,600 entries; v2 does not split), and the
+     * 3 MiB body limit bounds the rest.
+     */
+    public static final Limits DEFAULT = new Limits(10_000, 100, 20_000, 1024);
 
     /** Adds an X3 denial when {@code set} is over a limit; returns whether it is within them. */
     public boolean check(MirrorSet set, List<Finding> out) {
@@ -37,10 +42,26 @@ public record Limits(int maxEntries, int maxMirrorsPerEntry, int maxMirrorsTotal
                 return false;
             }
             total += e.mirrors().size();
-            if (tooLong(e.source()) || tooLong(e.policy()) || e.mirrors().stream().anyMatch(this::tooLong)) {
-                out.add(Finding.deny(RuleId.X3, path, "string length",
-                        "a value is longer than the limit of " + maxStringLength + " characters",
-                        "locations are at most 255 characters"));
+            String field = null;
+            String value = null;
+            if (tooLong(e.source())) {
+                field = ".source";
+                value = e.source();
+            } else if (tooLong(e.policy())) {
+                field = ".mirrorSourcePolicy";
+                value = e.policy();
+            }
+            for (int i = 0; field == null && i < e.mirrors().size(); i++) {
+                if (tooLong(e.mirrors().get(i))) {
+                    field = ".mirrors[" + i + "]";
+                    value = e.mirrors().get(i);
+                }
+            }
+            if (field != null) {
+                out.add(Finding.deny(RuleId.X3, path + field, "string length",
+                        "the value " + Quote.of(value) + " is " + value.length() + " characters, over the limit of "
+                                + maxStringLength + " per value",
+                        "a location is at most 255 characters; write the registry location"));
                 return false;
             }
         }

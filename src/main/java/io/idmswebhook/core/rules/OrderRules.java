@@ -49,30 +49,58 @@ public final class OrderRules {
             }
             MergedOrder merged = MirrorMerge.merge(source, lists);
             orders.put(source, merged.order());
-            boolean split = !merged.conflict() && lists.size() > 1;
+            boolean split = !merged.conflict() && lists.size() > 1 && !allIdentical(lists);
             if (!merged.conflict() && !merged.sourceBeforeMirror() && !split) {
                 continue;
             }
             String uses = "nodes will use " + String.join(", ", merged.order());
-            String involved = others.isEmpty() ? "" : "; other objects: " + CrossPolicyRules.names(new ArrayList<>(others));
+            List<String> otherNames = new ArrayList<>(others);
+            String involved = others.isEmpty() ? "" : "; other objects: " + CrossPolicyRules.names(otherNames);
             if (merged.conflict()) {
                 out.add(Finding.warn(RuleId.O1, path, source,
                         "mirror order conflict for " + Quote.of(source) + ": " + uses + involved,
                         "list the mirrors for " + source + " in one order in every entry"));
             }
             if (merged.sourceBeforeMirror()) {
-                out.add(Finding.warn(RuleId.O2, path, source,
-                        "the merged order contacts the source " + Quote.of(source) + " before some of its mirrors: "
-                                + uses + involved,
-                        "list the mirrors in one order everywhere and keep the source out of its own mirror lists"));
+                out.add(sourceFirst(path, source, e.getValue().source().wildcard(), uses + involved));
             }
             if (split) {
                 out.add(Finding.warn(RuleId.O3, path, source,
-                        Quote.of(source) + " is split across " + lists.size() + " lists: " + uses + involved,
-                        "keep one list for " + source + " if the order matters"));
+                        Quote.of(source) + " is split across " + lists.size() + " lists that differ: " + uses
+                                + (others.isEmpty() ? "" : " (with " + CrossPolicyRules.names(otherNames) + ")"),
+                        "keep one list per source if the order matters"));
             }
         }
         return orders;
+    }
+
+    /**
+     * O2: nodes contact the source before some of its mirrors. For a wildcard source the Machine
+     * Config Operator writes the wildcard itself as a mirror location, and every pull under it
+     * then fails with "invalid reference format": a denial.
+     */
+    private static Finding sourceFirst(String path, String source, boolean wildcard, String uses) {
+        if (wildcard) {
+            return Finding.deny(RuleId.O2, path, source,
+                    "the merged order puts the wildcard source " + Quote.of(source) + " before some of its mirrors: "
+                            + uses + "; the Machine Config Operator then writes " + source + " as a mirror location,"
+                            + " and every pull under it fails with \"invalid reference format\"",
+                    "list the mirrors in one order everywhere and keep the source out of its own mirror lists");
+        }
+        return Finding.warn(RuleId.O2, path, source,
+                "nodes contact the source " + Quote.of(source) + " itself before some of its mirrors, so those"
+                        + " mirrors are tried only when the source fails: " + uses,
+                "list the mirrors in one order everywhere and keep the source out of its own mirror lists");
+    }
+
+    /** Repeated identical lists, as {@code oc adm catalog mirror} writes them, merge to themselves. */
+    private static boolean allIdentical(List<List<String>> lists) {
+        for (int i = 1; i < lists.size(); i++) {
+            if (!lists.get(i).equals(lists.get(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> withoutNulls(List<String> mirrors) {

@@ -3,7 +3,8 @@ package io.idmswebhook.core.rules;
 /**
  * The index of the rule book (IDMS-RULES.md). Every message ends with {@code [ID]}; the class
  * that decides a rule is named in {@link #decidedBy()}, so an id in a message leads to its code
- * in one step. Rules whose verdict depends on the case (S2, S3, S6, P12) carry their usual one.
+ * in one step. Rules whose verdict depends on the case (S2, S3, S6, P3, P5, P9, P12, O2) carry
+ * their usual one.
  */
 public enum RuleId {
     S1(Verdict.DENY, "SyntaxRules", "location does not match the grammar host[:port][/path] or *.domain"),
@@ -15,24 +16,26 @@ public enum RuleId {
     S7(Verdict.WARN, "SyntaxRules", "host never matches pulls as written (case, label or host length, numeric host)"),
     S8(Verdict.WARN, "SyntaxRules", "wildcard covers a whole top-level domain"),
     S9(Verdict.WARN, "SyntaxRules", "mirror on the node itself"),
-    S10(Verdict.WARN, "SyntaxRules", "Docker Hub source that pulls never name"),
+    S10(Verdict.WARN, "SyntaxRules", "Docker Hub source that pulls never name (index.docker.io, an official image name)"),
 
     P1(Verdict.DENY, "EntryPolicyRules", "mirrorSourcePolicy without a real mirror"),
     P2(Verdict.DENY, "EntryPolicyRules", "NeverContactSource with the source among its mirrors"),
-    P3(Verdict.DENY, "EntryPolicyRules", "repository source with a host-only mirror"),
+    P3(Verdict.WARN, "EntryPolicyRules", "source with a path and a host-only mirror (deny for the release payload repositories)"),
     P4(Verdict.DENY, "CrossPolicyRules", "one source with different policies"),
-    P5(Verdict.DENY, "CrossPolicyRules", "mirror inside a blocked scope"),
+    P5(Verdict.WARN, "CrossPolicyRules", "mirror inside a blocked scope (deny when no endpoint remains)"),
     P6(Verdict.DENY, "CrossPolicyRules", "mirrored wildcard source with a more specific non-mirrored scope inside"),
     P7(Verdict.WARN, "CrossPolicyRules", "NeverContactSource does not carry over to more specific sources"),
-    P8(Verdict.WARN, "CrossPolicyRules", "IDMS NeverContactSource also blocks tag pulls"),
-    P9(Verdict.WARN, "CrossPolicyRules", "a more specific entry of the other group shadows this one"),
+    P8(Verdict.WARN, "CrossPolicyRules", "NeverContactSource also blocks the other pull kind"),
+    P9(Verdict.WARN, "CrossPolicyRules", "a more specific entry of the other group shadows this one (deny when no endpoint remains)"),
     P10(Verdict.WARN, "EntryPolicyRules", "bare-host source with a mirror that has a path"),
     P11(Verdict.WARN, "EntryPolicyRules", "no-op content"),
     P12(Verdict.WARN, "CrossPolicyRules", "mirror registry not in allowedRegistries (deny when no endpoint remains)"),
 
     O1(Verdict.WARN, "OrderRules", "mirror order conflict for one source"),
-    O2(Verdict.WARN, "OrderRules", "merged order puts the source before a mirror"),
-    O3(Verdict.WARN, "OrderRules", "one source split across entries or objects"),
+    O2(Verdict.WARN, "OrderRules", "merged order puts the source before a mirror (deny for a wildcard source)"),
+    O3(Verdict.WARN, "OrderRules", "one source split across lists that are not all identical"),
+
+    M1(Verdict.WARN, "DeprecationRules", "ImageContentSourcePolicy is deprecated"),
 
     D1(Verdict.WARN, "Defaulter", "trimmed surrounding whitespace"),
     D2(Verdict.WARN, "Defaulter", "stripped trailing /"),

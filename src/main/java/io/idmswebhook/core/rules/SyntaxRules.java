@@ -179,10 +179,13 @@ public final class SyntaxRules {
                             + " never matches: pull specs are normalised to docker.io",
                     "write docker.io" + loc.raw().substring("index.docker.io".length())));
         } else if (loc.host().equals("docker.io") && loc.port() == null && loc.path().size() == 1
-                && !loc.path().get(0).equals("library")) {
+                && DockerOfficialImages.contains(loc.path().get(0))) {
+            String name = loc.path().get(0);
             out.add(Finding.warn(RuleId.S10, path, loc.raw(), "source " + Quote.of(loc.raw())
-                            + " names a single Docker Hub component; official images live under docker.io/library/",
-                    "write docker.io/library/" + loc.path().get(0) + " for an official image, or the full namespace"));
+                            + " does not match pulls of the official image " + name + ": they are normalised to"
+                            + " docker.io/library/" + name + "; it matches only pulls from the organisation " + name + "/...",
+                    "write docker.io/library/" + name + " to mirror the official image; keep docker.io/" + name
+                            + " for the organisation's images"));
         }
     }
 
