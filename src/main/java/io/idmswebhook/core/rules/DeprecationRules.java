@@ -15,8 +15,8 @@ public final class DeprecationRules {
         if (set.kind() != MirrorSetKind.ICSP) {
             return;
         }
-        out.add(Finding.warn(RuleId.M1, "", set.ref(),
-                set.ref() + ": ImageContentSourcePolicy is deprecated since OpenShift 4.13 in favour of"
+        out.add(Finding.warn(RuleId.M1, "kind", set.ref(),
+                "ImageContentSourcePolicy is deprecated since OpenShift 4.13 in favour of"
                         + " ImageDigestMirrorSet, which the nodes read the same way",
                 "run the linter's migrate command (idms-lint migrate) to write the equivalent ImageDigestMirrorSet"));
     }

@@ -128,7 +128,7 @@ class MessageFormatTest {
     void icspWritesAreToldTheKindIsDeprecated() {
         Decision d = validator.validate(new MirrorSet(MirrorSetKind.ICSP, "legacy", List.of(
                 new MirrorEntry(0, "quay.io/ns", List.of("m.local/ns"), null))), null, ClusterView.OFF);
-        assertEquals("ImageContentSourcePolicy/legacy: ImageContentSourcePolicy is deprecated since OpenShift 4.13"
+        assertEquals("kind: ImageContentSourcePolicy is deprecated since OpenShift 4.13"
                 + " in favour of ImageDigestMirrorSet, which the nodes read the same way; run the linter's migrate"
                 + " command (idms-lint migrate) to write the equivalent ImageDigestMirrorSet [M1]",
                 String.join("\n", d.warningMessages()));
