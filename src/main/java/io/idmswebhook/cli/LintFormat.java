@@ -12,7 +12,7 @@ interface LintFormat {
 
     /** Every format, the first one the default. */
     static List<LintFormat> all() {
-        return List.of(new TextFormat(), new JsonFormat());
+        return List.of(new TextFormat(), new JsonFormat(), new SarifFormat(), new JunitFormat(), new GithubFormat());
     }
 
     static LintFormat named(String name) {

@@ -40,11 +40,14 @@ final class PreviewCommand implements Command {
         if (paths.isEmpty()) {
             throw new UsageException("needs at least one PATH (a file, a directory or - for standard input)");
         }
-        Workspace workspace;
-        try {
-            workspace = Workspace.of(new Inputs(io.in()).read(paths));
-        } catch (InputException e) {
-            io.err().println("idms-lint: " + e.getMessage());
+        Workspace workspace = Workspace.of(new Inputs(io.in()).read(paths), new SchemaFieldCheck(false));
+        boolean failed = false;
+        for (InputProblem p : workspace.problems()) {
+            io.err().println("idms-lint preview: " + p);
+            failed |= !p.kind().notice();
+        }
+        if (failed) {
+            // a preview of part of the inputs would show registries the nodes will not render
             return Main.USAGE;
         }
         Preview p = Preview.of(workspace.index().objects());

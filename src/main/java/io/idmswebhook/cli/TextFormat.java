@@ -1,11 +1,10 @@
 package io.idmswebhook.cli;
 
-import io.idmswebhook.core.engine.Decision;
-import io.idmswebhook.core.rules.Finding;
-
 /**
- * {@code --format text}: {@code file:doc-index: Kind/name: field: message [RULE]}, denials of an
- * object first, and a summary line on standard error so the counts never mix with the findings.
+ * {@code --format text}: {@code file:line:column: Kind/name: field: message [RULE]}, denials of an
+ * object first, then the inputs that could not be used; the positions are the ones editors and
+ * compilers print, so a terminal or an editor jumps to them. A summary line goes to standard
+ * error so the counts never mix with the findings.
  */
 final class TextFormat implements LintFormat {
 
@@ -18,16 +17,14 @@ final class TextFormat implements LintFormat {
     public void write(LintReport report, Io io) {
         StringBuilder sb = new StringBuilder();
         for (Lint.Result r : report.results()) {
-            String prefix = r.object().origin() + ": " + r.object().ref() + ": ";
-            for (Finding f : r.decision().denials()) {
-                sb.append(prefix).append(f.message()).append('\n');
+            Workspace.Loaded o = r.object();
+            for (LintReport.Shown f : LintReport.findings(r)) {
+                sb.append(o.origin().file()).append(':').append(o.positions().of(f.finding().path())).append(": ")
+                        .append(o.ref()).append(": ").append(f.message()).append('\n');
             }
-            for (Finding f : r.decision().wouldDeny()) {
-                sb.append(prefix).append(Decision.wouldDenyMessage(f)).append('\n');
-            }
-            for (Finding f : r.decision().warnings()) {
-                sb.append(prefix).append(f.message()).append('\n');
-            }
+        }
+        for (InputProblem p : report.problems()) {
+            sb.append(p).append('\n');
         }
         io.out().print(sb);
         io.err().println(summary(report));
@@ -44,10 +41,14 @@ final class TextFormat implements LintFormat {
             wouldDeny += r.decision().wouldDeny().size();
             warnings += r.decision().warnings().size();
         }
+        long failed = report.problems().stream().filter(p -> !p.kind().notice()).count();
+        long skipped = report.problems().size() - failed;
         Workspace w = report.workspace();
         return "lint: " + report.results().size() + " mirror set(s) checked, " + denied + " denied (" + denials
                 + " denial(s)), " + (wouldDeny > 0 ? wouldDeny + " would-be denial(s) lowered by enforcement, " : "")
                 + warnings + " warning(s); " + w.ignored() + " other object(s) ignored"
-                + (w.hasImageConfig() ? "; image config read" : "");
+                + (w.hasImageConfig() ? "; image config read" : "")
+                + (failed > 0 ? "; " + failed + " input problem(s), so the run fails" : "")
+                + (skipped > 0 ? "; " + skipped + " kustomize folder(s) skipped" : "");
     }
 }

@@ -7,8 +7,12 @@ final class Version {
     }
 
     static String line() {
+        return "idms-lint " + number();
+    }
+
+    /** The bare version; only the packaged jar has a manifest, classes run from a build directory do not. */
+    static String number() {
         String v = Main.class.getPackage().getImplementationVersion();
-        // Only the packaged jar has a manifest; classes run from a build directory do not.
-        return "idms-lint " + (v == null ? "(unpackaged build)" : v);
+        return v == null ? "0.0.0-unpackaged" : v;
     }
 }

@@ -104,4 +104,28 @@ class CommandLineTest {
         assertTrue(unknown.err().startsWith("idms-lint: unknown command \"check\"; the commands are lint"),
                 unknown.err());
     }
+
+    @Test
+    void bashCompletionIsValidBashAndOffersEveryFlag() throws Exception {
+        Run r = run("completion", "bash");
+        assertEquals(Main.OK, r.code(), r.err());
+        for (Command c : Main.commands()) {
+            for (Flag f : c.flags()) {
+                assertTrue(r.out().contains("--" + f.name()), "completion misses " + c.name() + " --" + f.name());
+                for (String choice : f.choices()) {
+                    assertTrue(r.out().contains(choice), choice);
+                }
+            }
+        }
+        java.nio.file.Path script = java.nio.file.Files.createTempFile("idms-lint", ".bash");
+        try {
+            java.nio.file.Files.writeString(script, r.out());
+            Process bash = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+            String said = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, bash.waitFor(), said);
+        } finally {
+            java.nio.file.Files.delete(script);
+        }
+        assertEquals(Main.USAGE, run("completion", "zsh").code());
+    }
 }

@@ -97,7 +97,7 @@ class MainTest {
         assertEquals("", clean.out());
         Run warn = run("lint", DIR + "warn.yaml");
         assertEquals(Main.OK, warn.code());
-        assertTrue(warn.out().startsWith(DIR + "warn.yaml:0: ImageDigestMirrorSet/local-cache: "
+        assertTrue(warn.out().startsWith(DIR + "warn.yaml:9:7: ImageDigestMirrorSet/local-cache: "
                 + "spec.imageDigestMirrors[0].mirrors[0]: "), warn.out());
         assertTrue(warn.out().trim().endsWith("[S9]"), warn.out());
         assertEquals(Main.DENIED, run("lint", "--strict", DIR + "warn.yaml").code());
@@ -108,17 +108,19 @@ class MainTest {
     void unreadableInputAndUsageErrorsExitTwoWithAReason() {
         Run broken = run("lint", DIR + "broken.yaml");
         assertEquals(Main.USAGE, broken.code());
-        assertTrue(broken.err().contains("broken.yaml: not valid YAML or JSON at line 4"), broken.err());
+        assertTrue(broken.out().startsWith(DIR + "broken.yaml:5:1: not valid YAML or JSON at line 5, column 1: "),
+                broken.out());
         Run missing = run("lint", DIR + "no-such-file.yaml");
         assertEquals(Main.USAGE, missing.code());
-        assertTrue(missing.err().contains("no-such-file.yaml: no such file or directory"), missing.err());
+        assertEquals(DIR + "no-such-file.yaml:1:1: no such file or directory\n", missing.out());
         assertEquals(Main.USAGE, run("lint").code());
         assertEquals(Main.USAGE, run("lint", "--format", "toml", DIR + "clean.yaml").code());
         assertEquals(Main.USAGE, run("preview", "--strict", DIR + "clean.yaml").code());
         assertEquals(Main.USAGE, run("check", DIR + "clean.yaml").code());
         Run dup = run("lint", DIR + "clean.yaml", DIR + "clean.yaml");
         assertEquals(Main.USAGE, dup.code());
-        assertTrue(dup.err().contains("ImageDigestMirrorSet/release is also defined at"), dup.err());
+        assertTrue(dup.out().contains(DIR + "clean.yaml:1:1: document 0: ImageDigestMirrorSet/release is also defined at "
+                + DIR + "clean.yaml:1:1"), dup.out());
     }
 
     @Test
@@ -130,8 +132,8 @@ class MainTest {
                 + "  spec:\n    imageTagMirrors:\n    - source: quay.io/ns/app\n      mirrors: [localhost:5000/ns/app]\n";
         Run r = run(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "lint", "-");
         assertEquals(Main.OK, r.code(), r.err());
-        assertTrue(r.out().contains("stdin:1: ImageDigestMirrorSet/local-cache: "), r.out());
-        assertTrue(r.out().contains("stdin:2.items[0]: ImageTagMirrorSet/t: "), r.out());
+        assertTrue(r.out().contains("stdin:14:7: ImageDigestMirrorSet/local-cache: "), r.out());
+        assertTrue(r.out().contains("stdin:26:17: ImageTagMirrorSet/t: "), r.out());
         assertTrue(r.err().contains("1 other object(s) ignored"), r.err());
     }
 
@@ -139,7 +141,7 @@ class MainTest {
     void aWronglyShapedObjectIsDeniedWithX4() {
         Run r = run("lint", DIR + "shape.yaml");
         assertEquals(Main.DENIED, r.code());
-        assertEquals(DIR + "shape.yaml:0: ImageDigestMirrorSet/wrong-shape: spec.imageDigestMirrors[0].mirrors: "
+        assertEquals(DIR + "shape.yaml:8:5: ImageDigestMirrorSet/wrong-shape: spec.imageDigestMirrors[0].mirrors: "
                 + "expected a list, found the string \"mirror.example.net/ns\"; "
                 + "write this field as the ImageDigestMirrorSet schema defines it [X4]\n", r.out());
     }

@@ -46,7 +46,8 @@ public enum RuleId {
     X1(Verdict.WARN, "RequestTarget", "kind or version not handled by this webhook"),
     X2(Verdict.WARN, "MirrorSetValidator", "cross-object checks skipped: cluster view unavailable"),
     X3(Verdict.DENY, "Limits", "object exceeds a stated limit"),
-    X4(Verdict.DENY, "MirrorSetTranslator", "object does not have the shape of its kind, or is missing");
+    X4(Verdict.DENY, "MirrorSetTranslator", "object does not have the shape of its kind, or is missing"),
+    X5(Verdict.WARN, "SchemaFieldCheck", "field the kind's schema does not have, or a mirror kind under another apiVersion (offline lint only)");
 
     private final Verdict usualVerdict;
     private final String decidedBy;
