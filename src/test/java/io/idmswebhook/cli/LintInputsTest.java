@@ -96,7 +96,7 @@ class LintInputsTest {
                         "the position is the field's key: " + line);
             }
         }
-        assertEquals(7, checked);
+        assertEquals(8, checked);
     }
 
     @Test
