@@ -34,6 +34,9 @@ public enum RuleId {
     O2(Verdict.WARN, "OrderRules", "merged order puts the source before a mirror"),
     O3(Verdict.WARN, "OrderRules", "one source split across entries or objects"),
 
+    N1(Verdict.WARN, "NodeImpact", "the registries.conf change drains every node of every pool"),
+    N2(Verdict.WARN, "NodeImpact", "a source that had mirrors has none after the write"),
+
     D1(Verdict.WARN, "Defaulter", "trimmed surrounding whitespace"),
     D2(Verdict.WARN, "Defaulter", "stripped trailing /"),
     D3(Verdict.WARN, "Defaulter", "stripped leading https://"),
