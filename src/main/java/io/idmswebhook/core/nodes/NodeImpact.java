@@ -37,38 +37,64 @@ public final class NodeImpact {
     }
 
     /**
+     * What the write does to the nodes.
+     *
+     * @param warnings N1 and N2 findings
+     * @param refusal  the operator's refusal to render the file after the write, when it rendered
+     *                 the file before it: this write is what stops it; otherwise null
+     */
+    public record Impact(List<Finding> warnings, Refusal refusal) {
+
+        static final Impact NONE = new Impact(List.of(), null);
+
+        public Impact {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
      * @param cluster the objects already in the cluster; its copy of the object is ignored
      * @param before  the object before the write (null on CREATE)
      * @param after   the object after the write (null on DELETE)
      */
-    public static List<Finding> check(ClusterView cluster, MirrorSet before, MirrorSet after) {
+    public static Impact assess(ClusterView cluster, MirrorSet before, MirrorSet after) {
         MirrorSet any = after != null ? after : before;
         if (any == null) {
-            return List.of();
+            return Impact.NONE;
         }
         boolean ready = cluster.state() == ClusterState.READY;
         ImageConfig config = ready ? cluster.imageConfig() : ImageConfig.NONE;
         List<MirrorSet> others = ready ? related(cluster, any.kind(), any.name(), before, after) : List.of();
         RenderResult was = Rendering.render(with(others, before), config);
         RenderResult now = Rendering.render(with(others, after), config);
-        if (was.refused() || now.refused()) {
-            // a refused "after" is denied by P2, P4 or P6; a refused "before" means the nodes still
-            // hold an older file, which this cluster view cannot tell
-            return List.of();
+        if (was.refused()) {
+            // the nodes still hold an older file, which this cluster view cannot tell
+            return Impact.NONE;
         }
+        if (now.refused()) {
+            return new Impact(List.of(), now.refusal());
+        }
+        return new Impact(findings(was.conf(), now.conf(), after == null ? "" : "spec"), null);
+    }
+
+    /**
+     * N1 and N2 for a change of the rendered file from {@code before} to {@code after}.
+     *
+     * @param path the field path the findings carry ({@code ""} when there is no object, as on DELETE)
+     */
+    public static List<Finding> findings(RegistriesConf before, RegistriesConf after, String path) {
         List<Finding> out = new ArrayList<>(2);
-        String path = after == null ? "" : "spec";
-        DrainDecision drain = DrainDecision.between(was.conf(), now.conf());
+        DrainDecision drain = DrainDecision.between(before, after);
         if (drain.drains()) {
             out.add(Finding.warn(RuleId.N1, path, drain.firstUnsafeChange(),
-                    "this write " + drain.firstUnsafeChange() + " in the nodes' registries.conf, a change the Machine"
+                    "the write " + drain.firstUnsafeChange() + " in the nodes' registries.conf, a change the Machine"
                             + " Config Operator does not apply in place: every node of every pool will be drained"
                             + " (cordoned, pods evicted, one node at a time per pool's maxUnavailable) before CRI-O reloads",
                     "plan the write for a maintenance window, or prefer changes that only add digest mirrors;"
                             + " where the cluster has the ConfigMap " + DrainDecision.DRAIN_OVERRIDE_CONFIGMAP
                             + " in openshift-machine-config-operator, the drain is skipped"));
         }
-        String lost = lostMirrors(was.conf(), now.conf());
+        String lost = lostMirrors(before, after);
         if (!lost.isEmpty()) {
             out.add(Finding.warn(RuleId.N2, path, lost,
                     "after this write these sources have no mirror left: " + lost,
@@ -78,7 +104,7 @@ public final class NodeImpact {
     }
 
     /** Sources (registries.conf scopes) that had mirrors for a pull kind before and have none after. */
-    static String lostMirrors(RegistriesConf before, RegistriesConf after) {
+    public static String lostMirrors(RegistriesConf before, RegistriesConf after) {
         List<String> items = new ArrayList<>();
         for (Registry b : before.registries()) {
             Registry a = after.entry(b.scope());
@@ -88,7 +114,8 @@ public final class NodeImpact {
                 continue;
             }
             String kind = digestLost && tagLost ? "all pulls" : digestLost ? "digest pulls" : "tag pulls";
-            boolean blocked = PullResolution.find(after, b.scope()) != null && PullResolution.find(after, b.scope()).blocked();
+            Registry governing = PullResolution.find(after, b.scope());
+            boolean blocked = governing != null && governing.blocked();
             items.add(b.scope() + " (" + kind + (blocked
                     ? " fail: the source stays blocked (NeverContactSource or blockedRegistries)"
                     : " go to the source registry itself, which a disconnected cluster cannot reach") + ")");
