@@ -54,13 +54,16 @@ public final class MirrorSetValidator {
     }
 
     /**
-     * @param object    the object being written
+     * @param object    the object being written; null for a DELETE of {@code oldObject}
      * @param oldObject its previous version on UPDATE, else null: a denial that the old version
      *                  already had (same rule, same values) is only a warning, so unrelated edits
      *                  are never blocked by an old mistake
      * @param cluster   the other objects; the cluster's copy of {@code object} is ignored
      */
     public Decision validate(MirrorSet object, MirrorSet oldObject, ClusterView cluster) {
+        if (object == null) {
+            return validateDelete(oldObject, cluster);
+        }
         List<Finding> limit = new ArrayList<>(1);
         if (!limits.check(object, limit)) {
             return enforcement.apply(Decision.deny(limit.get(0)));

@@ -51,7 +51,7 @@ public record DrainDecision(boolean fileChanged, String firstUnsafeChange) {
         Map<String, Registry> now = byScope(after);
         for (String scope : old.keySet()) {
             if (!now.containsKey(scope)) {
-                return "removes the registry entry " + scope;
+                return "removes the entry " + scope;
             }
         }
         for (Map.Entry<String, Registry> e : now.entrySet()) {
@@ -61,7 +61,7 @@ public record DrainDecision(boolean fileChanged, String firstUnsafeChange) {
             if (o == null) {
                 String offender = notDigestOnly(n);
                 if (offender != null) {
-                    return "adds the registry entry " + scope + offender;
+                    return "adds " + scope + offender;
                 }
                 continue;
             }
@@ -106,11 +106,11 @@ public record DrainDecision(boolean fileChanged, String firstUnsafeChange) {
     /** The daemon's test for a new entry: all mirrors digest-only, or no mirrors and mirror-by-digest-only. */
     private static String notDigestOnly(Registry r) {
         if (r.mirrors().isEmpty()) {
-            return r.mirrorByDigestOnly() ? null : " without mirrors (not mirror-by-digest-only)";
+            return r.mirrorByDigestOnly() ? null : " without mirrors";
         }
         for (Mirror m : r.mirrors()) {
             if (!m.pullFromMirror().equals(RegistriesConf.DIGEST_ONLY)) {
-                return " with mirror " + m.location() + " (pull-from-mirror " + shown(m.pullFromMirror()) + ")";
+                return " with " + shown(m.pullFromMirror()) + " mirror " + m.location();
             }
         }
         return null;

@@ -86,19 +86,17 @@ public final class NodeImpact {
         List<Finding> out = new ArrayList<>(2);
         DrainDecision drain = DrainDecision.between(before, after);
         if (drain.drains()) {
+            // within the 256 characters a warning keeps once the API server cuts them
             out.add(Finding.warn(RuleId.N1, path, drain.firstUnsafeChange(),
-                    "the write " + drain.firstUnsafeChange() + " in the nodes' registries.conf, a change the Machine"
-                            + " Config Operator does not apply in place: every node of every pool will be drained"
-                            + " (cordoned, pods evicted, one node at a time per pool's maxUnavailable) before CRI-O reloads",
-                    "plan the write for a maintenance window, or prefer changes that only add digest mirrors;"
-                            + " where the cluster has the ConfigMap " + DrainDecision.DRAIN_OVERRIDE_CONFIGMAP
-                            + " in openshift-machine-config-operator, the drain is skipped"));
+                    "every node of every pool will be drained: the MCO does not apply this change in place ("
+                            + drain.firstUnsafeChange() + ")",
+                    "an " + DrainDecision.DRAIN_OVERRIDE_CONFIGMAP + " ConfigMap, where present, skips the drain"));
         }
         String lost = lostMirrors(before, after);
         if (!lost.isEmpty()) {
             out.add(Finding.warn(RuleId.N2, path, lost,
-                    "after this write these sources have no mirror left: " + lost,
-                    "keep a mirror for them in another object first when the nodes cannot reach the source registry"));
+                    "no mirror left for " + lost,
+                    "keep a mirror for it elsewhere first if the nodes cannot reach the source"));
         }
         return out;
     }
@@ -116,9 +114,8 @@ public final class NodeImpact {
             String kind = digestLost && tagLost ? "all pulls" : digestLost ? "digest pulls" : "tag pulls";
             Registry governing = PullResolution.find(after, b.scope());
             boolean blocked = governing != null && governing.blocked();
-            items.add(b.scope() + " (" + kind + (blocked
-                    ? " fail: the source stays blocked (NeverContactSource or blockedRegistries)"
-                    : " go to the source registry itself, which a disconnected cluster cannot reach") + ")");
+            items.add(b.scope() + " (" + kind + (blocked ? " fail: the source stays blocked)"
+                    : " now go to the source itself)"));
         }
         return String.join(", ", items);
     }

@@ -62,7 +62,7 @@ class DrainDecisionTest {
 
     @Test
     void removingAnEntryDrains() {
-        drains("removes the registry entry quay.io/ns", file(idms("a", "quay.io/ns", null, "m1.example.net/ns")), file());
+        drains("removes the entry quay.io/ns", file(idms("a", "quay.io/ns", null, "m1.example.net/ns")), file());
     }
 
     @Test
@@ -87,13 +87,13 @@ class DrainDecisionTest {
 
     @Test
     void aNewTagSourceDrains() {
-        drains("adds the registry entry quay.io/ns with mirror t.example.net/ns (pull-from-mirror tag-only)",
+        drains("adds quay.io/ns with tag-only mirror t.example.net/ns",
                 file(), file(itms("t", "quay.io/ns", "t.example.net/ns")));
     }
 
     @Test
     void aNewEntryWithoutMirrorsDrains() {
-        drains("adds the registry entry blocked.example.com without mirrors (not mirror-by-digest-only)",
+        drains("adds blocked.example.com without mirrors",
                 file(), file(new ImageConfig(List.of(), List.of("blocked.example.com"), List.of())));
     }
 
