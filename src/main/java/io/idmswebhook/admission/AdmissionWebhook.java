@@ -14,4 +14,7 @@ public interface AdmissionWebhook {
     Webhook webhook();
 
     ReviewAnswer judge(ReviewRequest request, RequestTarget.Evaluate target);
+
+    /** A DELETE, which no webhook denies. */
+    ReviewAnswer judge(ReviewRequest request, RequestTarget.Removal target);
 }

@@ -35,6 +35,12 @@ public class MutatingWebhook implements AdmissionWebhook {
     }
 
     @Override
+    public ReviewAnswer judge(ReviewRequest request, RequestTarget.Removal target) {
+        // nothing to default in an object that is going away
+        return ReviewAnswer.of(Decision.allow());
+    }
+
+    @Override
     public ReviewAnswer judge(ReviewRequest request, RequestTarget.Evaluate target) {
         Defaulted defaulted = defaulter.apply(target.object(), target.oldObject());
         if (!defaulted.allowed()) {

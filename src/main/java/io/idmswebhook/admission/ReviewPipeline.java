@@ -54,9 +54,13 @@ public class ReviewPipeline {
         ReviewAnswer answer;
         try {
             RequestTarget target = request.target();
-            answer = target instanceof RequestTarget.Evaluate evaluate
-                    ? webhook.judge(request, evaluate)
-                    : ReviewAnswer.of(((RequestTarget.Settled) target).decision());
+            if (target instanceof RequestTarget.Evaluate evaluate) {
+                answer = webhook.judge(request, evaluate);
+            } else if (target instanceof RequestTarget.Removal removal) {
+                answer = webhook.judge(request, removal);
+            } else {
+                answer = ReviewAnswer.of(((RequestTarget.Settled) target).decision());
+            }
         } catch (RuntimeException e) {
             // A bug must not become a 500 (the API server would show a bare "internal error") nor
             // an allow: deny with a message that says what happened and where to look.

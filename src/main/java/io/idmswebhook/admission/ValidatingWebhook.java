@@ -5,13 +5,16 @@ import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.idmswebhook.core.engine.RequestTarget;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.view.ClusterView;
+import java.util.List;
+import java.util.Map;
 
 /** {@code /validate}: the rule book against the object, its old version and the cluster view. */
 public class ValidatingWebhook implements AdmissionWebhook {
 
     /**
      * The engine as the webhook sees it: {@link MirrorSetValidator#validate} in the service, a
-     * failing one in the tests that prove a bug in it never escapes as an exception.
+     * failing one in the tests that prove a bug in it never escapes as an exception. A null
+     * {@code object} is a DELETE of {@code oldObjectOrNull}.
      */
     @FunctionalInterface
     public interface Engine {
@@ -34,5 +37,12 @@ public class ValidatingWebhook implements AdmissionWebhook {
     @Override
     public ReviewAnswer judge(ReviewRequest request, RequestTarget.Evaluate target) {
         return ReviewAnswer.of(engine.validate(target.object(), target.oldObject(), cluster));
+    }
+
+    @Override
+    public ReviewAnswer judge(ReviewRequest request, RequestTarget.Removal target) {
+        Decision d = engine.validate(null, target.oldObject(), cluster);
+        // the rule book never denies a DELETE, whatever an engine says
+        return ReviewAnswer.of(d.allowed() ? d : new Decision(List.of(), d.warnings(), Map.of()));
     }
 }

@@ -25,8 +25,8 @@ public final class Main {
     public static final int DENIED = 1;
     public static final int USAGE = 2;
 
-    private static final Map<String, Command> COMMANDS = commands(
-            new LintCommand(), new PreviewCommand(), new MigrateCommand(), new CompletionCommand());
+    private static final Map<String, Command> COMMANDS = commands(new LintCommand(), new PreviewCommand(),
+            new ExplainCommand(), new DiffCommand(), new MigrateCommand(), new CompletionCommand());
 
     private Main() {
     }

@@ -3,7 +3,10 @@ package io.idmswebhook.cli;
 import io.idmswebhook.json.Preview;
 import java.util.List;
 
-/** {@code idms-lint preview}: the registries.conf entries the nodes will render from the inputs. */
+/**
+ * {@code idms-lint preview}: the registries.conf the nodes get from the inputs. Exit 1 when the
+ * Machine Config Operator would refuse to render it, with the operator's reason.
+ */
 final class PreviewCommand implements Command {
 
     @Override
@@ -18,15 +21,17 @@ final class PreviewCommand implements Command {
 
     @Override
     public String summary() {
-        return "print the registries.conf entries the nodes will render";
+        return "print the registries.conf the nodes will get";
     }
 
     @Override
     public String description() {
         return """
-                Prints the [[registry]] entries that the Machine Config Operator renders into
-                /etc/containers/registries.conf from the mirror sets of the inputs, sorted by
-                source. PATH is read as for lint.""";
+                Prints /etc/containers/registries.conf as the Machine Config Operator renders it
+                from the mirror sets of the inputs and the image config among them (Image/cluster):
+                the same entries in the same order, with their flags and mirrors. Exits 1 with the
+                operator's reason when it would refuse to render the file at all. PATH is read as
+                for lint.""";
     }
 
     @Override
@@ -50,8 +55,18 @@ final class PreviewCommand implements Command {
             // a preview of part of the inputs would show registries the nodes will not render
             return Main.USAGE;
         }
-        Preview p = Preview.of(workspace.index().objects());
-        io.out().print(args.value("format").equals("json") ? Preview.pretty(p.json("files")) : p.toml());
+        Preview p = Preview.of(workspace.index().objects(), workspace.index().imageConfig());
+        if (args.value("format").equals("json")) {
+            io.out().print(Preview.pretty(p.json("files")));
+        } else if (!p.rendered().refused()) {
+            io.out().print(p.toml());
+        }
+        if (p.rendered().refused()) {
+            var refusal = p.rendered().refusal();
+            io.err().println("idms-lint: the Machine Config Operator refuses to render registries.conf: "
+                    + refusal.reason() + (refusal.rule() == null ? "" : " [" + refusal.rule().name() + "]"));
+            return Main.DENIED;
+        }
         return Main.OK;
     }
 }

@@ -114,7 +114,7 @@ public final class MirrorSetTranslator {
     public static ImageConfig imageConfig(JsonNode object) {
         JsonNode rs = object.path("spec").path("registrySources");
         return new ImageConfig(strings(rs.get("allowedRegistries")), strings(rs.get("blockedRegistries")),
-                strings(rs.get("insecureRegistries")));
+                strings(rs.get("insecureRegistries")), strings(rs.get("containerRuntimeSearchRegistries")));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -9,29 +9,28 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idmswebhook.core.view.ClusterView;
-import io.idmswebhook.core.merge.MergedOrder;
 import io.idmswebhook.core.merge.MirrorMerge;
+import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorGroup;
 import io.idmswebhook.core.model.MirrorSet;
+import io.idmswebhook.core.nodes.Refusal;
+import io.idmswebhook.core.nodes.RegistriesConf;
+import io.idmswebhook.core.nodes.RenderResult;
+import io.idmswebhook.core.nodes.Rendering;
+import io.idmswebhook.core.view.ClusterView;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The {@code [[registry]]} entries the Machine Config Operator renders into the nodes'
- * {@code /etc/containers/registries.conf} from a set of mirror sets: one entry per source, sorted
- * by source (byte order) as the operator writes them; a wildcard source ({@code *.example.com})
- * as {@code prefix} and every other source as {@code location}; {@code blocked} when an entry with
- * mirrors says {@code NeverContactSource}; digest mirrors (IDMS, ICSP) in their merged order, then
- * tag mirrors (ITMS) in theirs, each with its {@code pull-from-mirror}. Entries without a real
- * mirror are skipped, as the operator skips them. Flags the cluster image config adds
- * (insecure, blocked registries) are not part of this view.
+ * The registries.conf the Machine Config Operator writes for a set of mirror sets and the cluster
+ * image config ({@link Rendering}), or the operator's refusal to write one, as TOML (the file
+ * itself) and as the JSON documented in the README ({@code "format": "idms-preview/v1"}).
  *
  * <p>Shared by the offline {@code preview} command (cli) and the service's {@code GET /preview}
  * (ops): here, next to {@link MirrorSetTranslator}, because it needs Jackson (so not in the core) and
@@ -41,116 +40,104 @@ public final class Preview {
 
     public static final String FORMAT = "idms-preview/v1";
 
-    /** One endpoint the nodes try, in order. */
-    public record Mirror(String location, MirrorGroup group) {
+    private final Collection<MirrorSet> sets;
+    private final RenderResult rendered;
+
+    private Preview(Collection<MirrorSet> sets, RenderResult rendered) {
+        this.sets = List.copyOf(sets);
+        this.rendered = rendered;
     }
 
-    /** One {@code [[registry]]} entry. */
-    public record Registry(String source, boolean blocked, List<Mirror> mirrors, List<String> objects,
-                           boolean orderConflict) {
-        public boolean wildcard() {
-            return source.startsWith("*.");
-        }
+    public static Preview of(Collection<MirrorSet> sets, ImageConfig config) {
+        List<MirrorSet> ordered = new ArrayList<>(sets);
+        // the operator's listers give no order a preview could promise; name order is stable
+        ordered.sort(Comparator.comparing((MirrorSet s) -> s.kind().ordinal())
+                .thenComparing(s -> s.name() == null ? "" : s.name()));
+        return new Preview(ordered, Rendering.render(ordered, config));
     }
 
-    private final List<Registry> registries;
-
-    private Preview(List<Registry> registries) {
-        this.registries = List.copyOf(registries);
+    public RenderResult rendered() {
+        return rendered;
     }
 
-    public static Preview of(Collection<MirrorSet> sets) {
-        // source -> group -> lists; TreeMap gives the byte order of ASCII sources the nodes' file uses
-        Map<String, Map<MirrorGroup, List<List<String>>>> lists = new TreeMap<>();
-        Map<String, TreeSet<String>> owners = new TreeMap<>();
-        Map<String, Boolean> blocked = new TreeMap<>();
-        for (MirrorSet set : sets) {
-            MirrorGroup group = set.kind().mirrorGroup();
-            for (MirrorEntry e : set.entries()) {
-                if (e.source() == null || !e.hasRealMirror()) {
-                    continue;
-                }
-                List<String> mirrors = new ArrayList<>(e.mirrors().size());
-                for (String m : e.mirrors()) {
-                    if (m != null) {
-                        mirrors.add(m);
-                    }
-                }
-                lists.computeIfAbsent(e.source(), s -> new EnumMap<>(MirrorGroup.class))
-                        .computeIfAbsent(group, g -> new ArrayList<>()).add(mirrors);
-                owners.computeIfAbsent(e.source(), s -> new TreeSet<>()).add(set.ref());
-                blocked.merge(e.source(), e.neverContactSource(), Boolean::logicalOr);
-            }
-        }
-        List<Registry> out = new ArrayList<>(lists.size());
-        lists.forEach((source, byGroup) -> {
-            List<Mirror> mirrors = new ArrayList<>();
-            boolean conflict = false;
-            for (MirrorGroup g : MirrorGroup.values()) {
-                List<List<String>> l = byGroup.get(g);
-                if (l == null) {
-                    continue;
-                }
-                MergedOrder merged = MirrorMerge.merge(source, l);
-                conflict |= merged.conflict();
-                for (String m : merged.order()) {
-                    mirrors.add(new Mirror(m, g));
-                }
-            }
-            out.add(new Registry(source, blocked.get(source), mirrors, List.copyOf(owners.get(source)), conflict));
-        });
-        return new Preview(out);
-    }
-
-    /** registries.conf syntax (TOML), the shape the nodes' file has. */
+    /** The file the nodes get, byte for byte as this project writes it; null when the operator refuses. */
     public String toml() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# registries.conf mirror entries the nodes get from these mirror sets (")
-                .append(registries.size()).append(" source(s))\n");
-        for (Registry r : registries) {
-            sb.append('\n').append("# from ").append(String.join(", ", r.objects()));
-            if (r.orderConflict()) {
-                sb.append("; mirror order conflict [O1]");
-            }
-            sb.append('\n').append("[[registry]]\n");
-            sb.append(r.wildcard() ? "  prefix = " : "  location = ").append(quote(r.source())).append('\n');
-            if (r.blocked()) {
-                sb.append("  blocked = true\n");
-            }
-            for (Mirror m : r.mirrors()) {
-                sb.append('\n').append("  [[registry.mirror]]\n");
-                sb.append("    location = ").append(quote(m.location())).append('\n');
-                sb.append("    pull-from-mirror = ").append(quote(m.group().pullFromMirror())).append('\n');
-            }
-        }
-        return sb.toString();
+        return rendered.refused() ? null : rendered.conf().toml();
     }
 
     /**
-     * The JSON documented in the README (Offline lint and preview) ({@code "format": "idms-preview/v1"}).
-     *
-     * @param view where the objects came from: {@code files} for the CLI, the cluster view's state
-     *             for the service
+     * @param view where the objects came from: {@code files} for the CLI, {@code cluster} for the service
      */
     public ObjectNode json(String view) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         root.put("view", view);
+        if (rendered.refused()) {
+            Refusal r = rendered.refusal();
+            ObjectNode refusal = root.putObject("refused");
+            refusal.put("reason", r.reason());
+            if (r.rule() != null) {
+                refusal.put("rule", r.rule().name());
+            }
+            refusal.put("value", r.value());
+            root.putArray("registries");
+            return root;
+        }
+        RegistriesConf conf = rendered.conf();
+        ArrayNode search = root.putArray("unqualified-search-registries");
+        conf.unqualifiedSearchRegistries().forEach(search::add);
         ArrayNode regs = root.putArray("registries");
-        for (Registry r : registries) {
+        for (RegistriesConf.Registry r : conf.registries()) {
             ObjectNode n = regs.addObject();
-            n.put("source", r.source());
-            n.put(r.wildcard() ? "prefix" : "location", r.source());
+            n.put("source", r.scope());
+            n.put(r.prefix().isEmpty() ? "location" : "prefix", r.scope());
             n.put("blocked", r.blocked());
+            n.put("insecure", r.insecure());
+            n.put("mirror-by-digest-only", r.mirrorByDigestOnly());
             ArrayNode ms = n.putArray("mirrors");
-            for (Mirror m : r.mirrors()) {
-                ms.addObject().put("location", m.location()).put("pull-from-mirror", m.group().pullFromMirror());
+            for (RegistriesConf.Mirror m : r.mirrors()) {
+                ObjectNode mn = ms.addObject().put("location", m.location()).put("insecure", m.insecure());
+                if (!m.pullFromMirror().isEmpty()) {
+                    mn.put("pull-from-mirror", m.pullFromMirror());
+                }
             }
             ArrayNode from = n.putArray("objects");
-            r.objects().forEach(from::add);
-            n.put("orderConflict", r.orderConflict());
+            owners(r.scope()).forEach(from::add);
+            n.put("orderConflict", orderConflict(r.scope()));
         }
+        root.put("toml", conf.toml());
         return root;
+    }
+
+    /** The objects with an entry of real mirrors for exactly this scope. */
+    private List<String> owners(String scope) {
+        TreeSet<String> out = new TreeSet<>();
+        for (MirrorSet set : sets) {
+            for (MirrorEntry e : set.entries()) {
+                if (scope.equals(e.source()) && e.hasRealMirror()) {
+                    out.add(set.ref());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The lists for this scope disagree on the order, in either mirror group (rule O1). */
+    private boolean orderConflict(String scope) {
+        Map<MirrorGroup, List<List<String>>> lists = new EnumMap<>(MirrorGroup.class);
+        for (MirrorSet set : sets) {
+            for (MirrorEntry e : set.entries()) {
+                if (scope.equals(e.source()) && e.hasRealMirror()) {
+                    lists.computeIfAbsent(set.kind().mirrorGroup(), g -> new ArrayList<>()).add(e.mirrors());
+                }
+            }
+        }
+        for (List<List<String>> l : lists.values()) {
+            if (MirrorMerge.merge(scope, l).conflict()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -161,25 +148,33 @@ public final class Preview {
     public static ObjectNode forCluster(ClusterView view) {
         return switch (view.state()) {
             case READY -> {
-                ObjectNode n = of(view.objects()).json("cluster");
+                ObjectNode n = of(view.objects(), view.imageConfig()).json("cluster");
                 n.put("clusterChecks", "on");
                 yield n;
             }
             case OFF -> {
-                ObjectNode n = of(List.of()).json("cluster");
+                ObjectNode n = empty();
                 n.put("clusterChecks", "off");
                 n.put("note", "cluster checks are off (idms.cluster-checks=off, or auto without a cluster): "
                         + "there is no cluster view to preview; run `idms-lint preview` on your manifests instead");
                 yield n;
             }
             case UNAVAILABLE -> {
-                ObjectNode n = of(List.of()).json("cluster");
+                ObjectNode n = empty();
                 n.put("clusterChecks", "unavailable");
                 n.put("note", "the cluster view is not available now (not synced or API server unreachable); "
                         + "retry later");
                 yield n;
             }
         };
+    }
+
+    private static ObjectNode empty() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format", FORMAT);
+        root.put("view", "cluster");
+        root.putArray("registries");
+        return root;
     }
 
     /** Two-space indented, one field per line, LF line ends on every platform: stable for diffs. */
@@ -194,28 +189,5 @@ public final class Preview {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
-    }
-
-    /** A TOML basic string; locations the rules deny can hold anything, so escape what TOML needs. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

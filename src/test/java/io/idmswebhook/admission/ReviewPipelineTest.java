@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.engine.Decision;
 import io.idmswebhook.core.model.MirrorSet;
+import io.idmswebhook.core.model.MirrorSetKind;
+import io.idmswebhook.core.rules.Finding;
+import io.idmswebhook.core.rules.RuleId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,12 +85,25 @@ class ReviewPipelineTest {
     }
 
     @Test
-    void deleteAndConnectNeverReachTheEngine() throws Exception {
+    void connectNeverReachesTheEngine() throws Exception {
         ValidatingWebhook validating = new ValidatingWebhook((o, old, c) -> {
             throw new AssertionError("the engine was called for " + o);
         }, ClusterView.OFF);
-        assertTrue(answer(pipeline.answer(validating, review("DELETE", "null", IDMS))).get("response").get("allowed").asBoolean());
         assertTrue(answer(pipeline.answer(validating, review("CONNECT", "null", "null"))).get("response").get("allowed").asBoolean());
+    }
+
+    @Test
+    void deleteReachesTheEngineWithTheOldObjectAndIsNeverDenied() throws Exception {
+        List<MirrorSet> deleted = new ArrayList<>();
+        ValidatingWebhook validating = new ValidatingWebhook((o, old, c) -> {
+            assertNull(o, "a DELETE has no new object");
+            deleted.add(old);
+            return Decision.deny(Finding.deny(RuleId.P4, "spec", "x", "an engine that denies", "none"));
+        }, ClusterView.OFF);
+        JsonNode r = answer(pipeline.answer(validating, review("DELETE", "null", IDMS))).get("response");
+        assertTrue(r.get("allowed").asBoolean(), r.toString());
+        assertEquals(1, deleted.size());
+        assertEquals(MirrorSetKind.IDMS, deleted.get(0).kind());
     }
 
     @Test

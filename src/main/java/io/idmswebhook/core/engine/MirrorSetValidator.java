@@ -5,6 +5,8 @@ import io.idmswebhook.core.view.ClusterState;
 import io.idmswebhook.core.view.ReviewView;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
+import io.idmswebhook.core.nodes.NodeImpact;
+import io.idmswebhook.core.nodes.Refusal;
 import io.idmswebhook.core.rules.CrossPolicyRules;
 import io.idmswebhook.core.rules.DeprecationRules;
 import io.idmswebhook.core.rules.EntryPolicyRules;
@@ -15,6 +17,7 @@ import io.idmswebhook.core.rules.ParsedEntry;
 import io.idmswebhook.core.rules.Ratchet;
 import io.idmswebhook.core.rules.RuleId;
 import io.idmswebhook.core.rules.SyntaxRules;
+import io.idmswebhook.core.rules.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,13 +55,16 @@ public final class MirrorSetValidator {
     }
 
     /**
-     * @param object    the object being written
+     * @param object    the object being written; null for a DELETE of {@code oldObject}
      * @param oldObject its previous version on UPDATE, else null: a denial that the old version
      *                  already had (same rule, same values) is only a warning, so unrelated edits
      *                  are never blocked by an old mistake
      * @param cluster   the other objects; the cluster's copy of {@code object} is ignored
      */
     public Decision validate(MirrorSet object, MirrorSet oldObject, ClusterView cluster) {
+        if (object == null) {
+            return validateDelete(oldObject, cluster);
+        }
         List<Finding> limit = new ArrayList<>(1);
         if (!limits.check(object, limit)) {
             return enforcement.apply(Decision.deny(limit.get(0)));
@@ -71,6 +77,12 @@ public final class MirrorSetValidator {
                             + " only this object was checked",
                     "retry later to check it against the other mirror sets"));
         }
+        NodeImpact.Impact impact = NodeImpact.assess(cluster, oldObject, object);
+        Finding refused = refusalDenial(impact.refusal(), findings);
+        if (refused != null) {
+            findings.add(refused);
+        }
+        findings.addAll(impact.warnings());
         // Raised before the ratchet, so an old mistake is excused under the configured verdict too.
         findings = enforcement.judge(findings);
         if (oldObject != null && findings.stream().anyMatch(Finding::denies)) {
@@ -84,6 +96,50 @@ public final class MirrorSetValidator {
         denials.sort(MOST_IMPORTANT_FIRST);
         warnings.sort(MOST_IMPORTANT_FIRST);
         return enforcement.lower(denials, new ArrayList<>(), warnings, orders);
+    }
+
+    /**
+     * DELETE: never denied, but judged for what it does to the nodes (rules N1 and N2).
+     *
+     * @param oldObject the object being deleted
+     */
+    public Decision validateDelete(MirrorSet oldObject, ClusterView cluster) {
+        List<Finding> warnings = new ArrayList<>();
+        for (Finding f : enforcement.judge(NodeImpact.assess(cluster, oldObject, null).warnings())) {
+            // a rule raised to deny still only warns here: the rule book never denies a DELETE
+            warnings.add(f.denies() ? new Finding(f.rule(), Verdict.WARN, f.path(), f.subject(), f.problem(), f.fix()) : f);
+        }
+        return new Decision(List.of(), warnings, Map.of());
+    }
+
+    /**
+     * The renderer is the last word on what the operator refuses: when this write makes it stop
+     * rendering and the rule for that refusal has not already denied, deny with that rule and the
+     * operator's own reason, so the webhook and the preview never disagree.
+     */
+    private static Finding refusalDenial(Refusal refusal, List<Finding> findings) {
+        if (refusal == null || refusal.rule() == null) {
+            return null;
+        }
+        RuleId rule = refusal.rule();
+        if (rule != RuleId.P2 && rule != RuleId.P4 && rule != RuleId.P6) {
+            // syntax refusals are the S rules' business, and they deny on their own
+            return null;
+        }
+        for (Finding f : findings) {
+            if (f.denies() && f.rule() == rule) {
+                return null;
+            }
+        }
+        String fix = switch (rule) {
+            case P2 -> "remove " + refusal.value() + " from its own mirrors, or use AllowContactingSource";
+            case P4 -> "use one mirrorSourcePolicy for " + refusal.value()
+                    + " in every entry of every object, entries without mirrors included";
+            default -> "add an entry with mirrors for the nested registry, or narrow the wildcard";
+        };
+        return Finding.deny(rule, "spec", refusal.value(),
+                "after this write the Machine Config Operator stops rendering registries.conf for the whole cluster: "
+                        + refusal.reason(), fix);
     }
 
     /**

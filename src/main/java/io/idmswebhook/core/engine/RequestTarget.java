@@ -16,15 +16,16 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>an operation other than CREATE, UPDATE, DELETE, CONNECT: denied, X4;</li>
- *   <li>DELETE and CONNECT: allowed (removing mirror configuration cannot make a node's
- *       registries.conf invalid);</li>
+ *   <li>CONNECT: allowed;</li>
+ *   <li>DELETE of a handled kind whose stored object can be read: {@link Removal}, judged for
+ *       what it does to the nodes and never denied; any other DELETE: allowed;</li>
  *   <li>a kind this webhook does not handle: allowed with warning X1;</li>
  *   <li>no object, or one that does not have its kind's shape: denied, X4;</li>
  *   <li>otherwise {@link Evaluate}, with the old object on UPDATE when it can be read.</li>
  * </ul>
  *
- * <p>A DELETE that is to be judged (consequences for the nodes) becomes a third case here, with
- * the old object, and each webhook says what it does with it.
+ * <p>Each webhook says what it does with a {@link Removal}: the validating one reports the N rules,
+ * the mutating one has nothing to change.
  */
 public sealed interface RequestTarget {
 
@@ -42,6 +43,14 @@ public sealed interface RequestTarget {
     }
 
     /**
+     * A DELETE of an object of a handled kind.
+     *
+     * @param oldObject the object being deleted, as stored
+     */
+    record Removal(MirrorSetKind kind, MirrorSet oldObject) implements RequestTarget {
+    }
+
+    /**
      * @param operation {@code request.operation}, never null
      * @param object    {@code request.object}; null when the request carries none
      * @param oldObject {@code request.oldObject}; null when the request carries none
@@ -51,7 +60,10 @@ public sealed interface RequestTarget {
             case "CREATE", "UPDATE" -> {
                 // judged below
             }
-            case "DELETE", "CONNECT" -> {
+            case "DELETE" -> {
+                return removal(kind, oldObject);
+            }
+            case "CONNECT" -> {
                 return new Settled(Decision.allow());
             }
             default -> {
@@ -90,5 +102,18 @@ public sealed interface RequestTarget {
             }
         }
         return new Evaluate(handled, read, old);
+    }
+
+    private static RequestTarget removal(RequestedKind kind, CarriedObject oldObject) {
+        Optional<MirrorSetKind> known = kind.known();
+        if (known.isEmpty() || oldObject == null) {
+            return new Settled(Decision.allow());
+        }
+        try {
+            return new Removal(known.get(), oldObject.readAs(known.get()));
+        } catch (CarriedObject.Unreadable e) {
+            // nothing to judge the nodes by, and a DELETE is never denied
+            return new Settled(Decision.allow());
+        }
     }
 }

@@ -37,6 +37,9 @@ public enum RuleId {
 
     M1(Verdict.WARN, "DeprecationRules", "ImageContentSourcePolicy is deprecated"),
 
+    N1(Verdict.WARN, "NodeImpact", "the registries.conf change drains every node of every pool"),
+    N2(Verdict.WARN, "NodeImpact", "a source that had mirrors has none after the write"),
+
     D1(Verdict.WARN, "Defaulter", "trimmed surrounding whitespace"),
     D2(Verdict.WARN, "Defaulter", "stripped trailing /"),
     D3(Verdict.WARN, "Defaulter", "stripped leading https://"),

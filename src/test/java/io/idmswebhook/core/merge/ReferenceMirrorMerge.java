@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * same cycles for every input. (It was checked against the rule book's worked examples and the
  * vectors for the first session's release.)
  */
-final class ReferenceMirrorMerge {
+public final class ReferenceMirrorMerge {
 
     private ReferenceMirrorMerge() {
     }
@@ -26,7 +26,7 @@ final class ReferenceMirrorMerge {
      * @param lists  the mirror lists, each in its written order; the caller leaves out lists
      *               with no real mirror (the nodes skip them)
      */
-    static MergedOrder merge(String source, List<List<String>> lists) {
+    public static MergedOrder merge(String source, List<List<String>> lists) {
         if (lists.size() == 1 && isChain(source, lists.get(0))) {
             // One list of distinct mirrors that does not name the source: the graph is a chain
             // ending at the source, so the order is the list itself. The common case, kept cheap.
