@@ -80,8 +80,8 @@ final class DiffCommand implements Command {
         return args.on("fail-on-drain") && drain != null && drain.drains() ? Main.DENIED : Main.OK;
     }
 
-    private static RenderResult render(String path, InputStream stdin) throws InputException {
-        Workspace w = Workspace.of(new Inputs(stdin).read(List.of(path)));
+    private static RenderResult render(String path, InputStream stdin) throws InputException, UsageException {
+        Workspace w = Workspace.complete(stdin, List.of(path));
         return Rendering.render(w.index().objects(), w.index().imageConfig());
     }
 

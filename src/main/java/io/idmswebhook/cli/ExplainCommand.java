@@ -53,8 +53,7 @@ final class ExplainCommand implements Command {
         String image = operands.get(0);
         Workspace workspace;
         try {
-            workspace = Workspace.of(operands.size() == 1 ? List.of()
-                    : new Inputs(io.in()).read(operands.subList(1, operands.size())));
+            workspace = Workspace.complete(io.in(), operands.subList(1, operands.size()));
         } catch (InputException e) {
             io.err().println("idms-lint: " + e.getMessage());
             return Main.USAGE;

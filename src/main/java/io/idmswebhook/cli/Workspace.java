@@ -61,6 +61,21 @@ final class Workspace {
         return w;
     }
 
+    /**
+     * The whole tree or nothing, for the commands that describe the nodes (explain, diff): a
+     * rendering of part of the inputs would show registries the nodes will not get.
+     */
+    static Workspace complete(java.io.InputStream stdin, List<String> paths) throws InputException, UsageException {
+        Workspace w = of(paths.isEmpty() ? new Inputs.Read(List.of(), List.of(), false) : new Inputs(stdin).read(paths),
+                new SchemaFieldCheck(false));
+        for (InputProblem p : w.problems) {
+            if (!p.kind().notice()) {
+                throw new InputException(p.toString());
+            }
+        }
+        return w;
+    }
+
     private void add(Inputs.Input in, Map<String, Inputs.Input> seen) {
         if (MirrorSetTranslator.isImageConfig(in.object())) {
             if (imageConfigInput != null) {
