@@ -23,9 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * Writes the decision log's lines to stdout in batches, from its own thread.
  *
- * <p>Why not the console log handler: a record through it cost about 30 µs of CPU per review
- * (structured formatting, an MDC copy, a thread hand-off and a write system call per line), a
- * third of a typical review (bench/README.md). Here the event loop only appends a finished line to
+ * <p>Why not the console log handler: a record through it (structured formatting, an MDC copy, a
+ * thread hand-off and a write system call per line) cost a large share of a typical review's CPU
+ * (bench/README.md). Here the event loop only appends a finished line to
  * a list under a short lock; this thread takes the list every {@code idms.decision-log.flush-period}
  * and writes it with a few system calls. The lines are still whole lines on the same stdout as the
  * rest of the log, each written by one call, so the collector reads them alike.

@@ -287,7 +287,7 @@ class ClusterAwareValidationTest {
                 () -> "; it holds " + index.objects() + " " + index.imageConfig());
     }
 
-    /** The comparison check_cases.py makes. */
+    /** The comparison the black-box checker makes: the vector's expect block against one answer. */
     static void assertMatches(JsonNode expect, HttpsReviews.Answer a) {
         assertEquals(200, a.status(), () -> "http status, body " + a.body());
         JsonNode resp = a.response();

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * Sends an AdmissionReview ({@code Reviews.review}) to /validate over HTTPS verified against the
- * serving certificate, as tools/check_cases.py does.
+ * serving certificate, as the API server and the black-box checks do.
  */
 final class HttpsReviews {
 

@@ -7,8 +7,8 @@ import io.idmswebhook.core.model.MirrorSetKind;
 import java.util.UUID;
 
 /**
- * AdmissionReview requests shaped as the API server sends them (and as the spec's
- * {@code tools/check_cases.py} sends them): kind and resource with their request* twins, the
+ * AdmissionReview requests shaped as the API server sends them (and as the
+ * black-box checks send them): kind and resource with their request* twins, the
  * object's name, userInfo, dryRun and options. One builder, so every test that talks to the
  * endpoints sends the same shape and a change in the shape is made once.
  *

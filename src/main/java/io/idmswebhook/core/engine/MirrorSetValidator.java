@@ -46,10 +46,6 @@ public final class MirrorSetValidator {
         this.enforcement = enforcement;
     }
 
-    public Limits limits() {
-        return limits;
-    }
-
     public Enforcement enforcement() {
         return enforcement;
     }

@@ -29,18 +29,6 @@ public record MirrorEntry(int index, String source, List<String> mirrors, String
         return effectivePolicy() == MirrorSourcePolicy.NEVER_CONTACT_SOURCE;
     }
 
-    /** Mirrors that differ from the source byte for byte. */
-    public List<String> realMirrors() {
-        List<String> out = new ArrayList<>(mirrors.size());
-        for (int i = 0; i < mirrors.size(); i++) {
-            String m = mirrors.get(i);
-            if (m != null && !m.equals(source)) {
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
     public boolean hasRealMirror() {
         // indexed: the rules ask this for every entry many times per review, and an iterator each
         // time was a measurable share of a review's allocation

@@ -1,10 +1,10 @@
 package io.idmswebhook.core.rules;
 
 /**
- * The index of the rule book (IDMS-RULES.md). Every message ends with {@code [ID]}; the class
- * that decides a rule is named in {@link #decidedBy()}, so an id in a message leads to its code
- * in one step. Rules whose verdict depends on the case (S2, S3, S6, P3, P5, P9, P12, O2) carry
- * their usual one.
+ * The index of the rule book (the README's "The rules" lists the ids and what each decides).
+ * Every message ends with {@code [ID]}; the class that decides a rule is named in
+ * {@link #decidedBy()}, so an id in a message leads to its code in one step. Rules whose verdict
+ * depends on the case (S2, S3, S6, P3, P5, P9, P12, O2) carry their usual one.
  */
 public enum RuleId {
     S1(Verdict.DENY, "SyntaxRules", "location does not match the grammar host[:port][/path] or *.domain"),

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser must accept exactly what the CRD patterns accept (issue 3, item 2): otherwise the
+ * The parser must accept exactly what the CRD patterns accept: otherwise the
  * webhook denies what the API server allows, or lets through what a cluster with an older or no
  * CRD (ICSP) would store and the nodes then mis-render. RE2/J stands in for Go's regexp.
  */
