@@ -55,7 +55,8 @@ class RequestTargetTest {
 
     static Stream<Arguments> settled() {
         return Stream.of(
-                Arguments.of("DELETE", IDMS, null, UNTOUCHED, "allow"),
+                Arguments.of("DELETE", IDMS, null, null, "allow"),
+                Arguments.of("DELETE", IDMS, null, UNREADABLE, "allow"),
                 Arguments.of("DELETE", POD, null, UNTOUCHED, "allow"),
                 Arguments.of("CONNECT", IDMS, null, null, "allow"),
                 Arguments.of("PATCH", IDMS, UNTOUCHED, null, "deny X4"),
@@ -68,6 +69,14 @@ class RequestTargetTest {
                 Arguments.of("UPDATE", IDMS, null, readable("old"), "deny X4"),
                 Arguments.of("CREATE", IDMS, UNREADABLE, null, "deny X4"),
                 Arguments.of("UPDATE", ICSP, UNREADABLE, readable("old"), "deny X4"));
+    }
+
+    @Test
+    void aDeleteOfAReadableStoredObjectIsJudgedForWhatItDoesToTheNodes() {
+        RequestTarget.Removal removal = assertInstanceOf(RequestTarget.Removal.class,
+                RequestTarget.of("DELETE", IDMS, null, readable("gone")));
+        assertEquals("gone", removal.oldObject().name());
+        assertEquals(MirrorSetKind.IDMS, removal.kind());
     }
 
     @ParameterizedTest(name = "{0} {1} -> {4}")

@@ -83,7 +83,8 @@ class MessageFormatTest {
                 new MirrorEntry(0, "quay.io/a", List.of("m.local/a"), "NeverContactSource"),
                 new MirrorEntry(1, "quay.io/b", List.of("m.local/b"), "NeverContactSource"),
                 new MirrorEntry(2, "quay.io/c", List.of("m.local/c"), "NeverContactSource"))), null, ClusterView.OFF);
-        assertEquals(List.of(RuleId.P8), d.warnings().stream().map(Finding::rule).toList());
+        // N1 also warns: three new tag-only entries drain the nodes
+        assertEquals(List.of(RuleId.P8, RuleId.N1), d.warnings().stream().map(Finding::rule).toList());
         assertEquals("spec.imageTagMirrors: NeverContactSource on \"quay.io/a\", \"quay.io/b\", \"quay.io/c\" also"
                 + " blocks pulls by digest, and tag mirrors are not used for digests (ImageTagMirrorSet and"
                 + " ImageDigestMirrorSet entries for one source share one registries.conf entry, blocked for both);"
