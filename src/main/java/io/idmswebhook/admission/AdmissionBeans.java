@@ -2,7 +2,9 @@ package io.idmswebhook.admission;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.idmswebhook.core.defaulting.Defaulter;
+import io.idmswebhook.core.engine.Enforcement;
 import io.idmswebhook.core.engine.MirrorSetValidator;
+import io.idmswebhook.core.rules.Limits;
 import io.idmswebhook.core.view.ClusterView;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
@@ -25,28 +27,28 @@ public class AdmissionBeans {
     /** Every {@link ReviewObserver} bean (metrics, the decision log) hears of every answer. */
     @Produces
     @ApplicationScoped
-    ReviewPipeline reviewPipeline(@All List<ReviewObserver> observers) {
+    ReviewPipeline reviewPipeline(Enforcement enforcement, @All List<ReviewObserver> observers) {
         ReviewObserver[] all = observers.toArray(ReviewObserver[]::new);
         ReviewObserver each = all.length == 1 ? all[0] : outcome -> {
             for (ReviewObserver o : all) {
                 o.answered(outcome);
             }
         };
-        return new ReviewPipeline(new ReviewReader(mapper), new AnswerWriter(mapper.getFactory()), each);
+        return new ReviewPipeline(new ReviewReader(mapper), new AnswerWriter(mapper.getFactory()), each, enforcement);
     }
 
     @Produces
     @ApplicationScoped
-    ValidatingWebhook validatingWebhook(ClusterView cluster) {
-        return new ValidatingWebhook(new MirrorSetValidator()::validate, cluster);
+    ValidatingWebhook validatingWebhook(ClusterView cluster, Enforcement enforcement) {
+        return new ValidatingWebhook(new MirrorSetValidator(Limits.DEFAULT, enforcement)::validate, cluster);
     }
 
     /** D5 is off by default: an explicit default shows up as drift in GitOps tools. */
     @Produces
     @ApplicationScoped
     MutatingWebhook mutatingWebhook(@ConfigProperty(name = "idms.defaulting.explicit-policy", defaultValue = "false")
-                                    boolean explicitPolicy) {
-        return new MutatingWebhook(new Defaulter(explicitPolicy), mapper);
+                                    boolean explicitPolicy, Enforcement enforcement) {
+        return new MutatingWebhook(new Defaulter(explicitPolicy), mapper, enforcement);
     }
 
     /** Runs on the main thread before the HTTPS port opens, so no request pays for it. */

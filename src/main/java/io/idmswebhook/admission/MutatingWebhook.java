@@ -7,6 +7,7 @@ import io.idmswebhook.core.defaulting.Defaulted;
 import io.idmswebhook.core.defaulting.Defaulter;
 import io.idmswebhook.core.defaulting.Normalisation;
 import io.idmswebhook.core.engine.Decision;
+import io.idmswebhook.core.engine.Enforcement;
 import io.idmswebhook.core.engine.RequestTarget;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,24 @@ import java.util.Map;
  * is left to the validating webhook, which runs after the CRD schema, so none shows twice.
  *
  * <p>A denied request carries no patch and no change warnings: nothing is applied, so saying
- * "normalised" would be untrue.
+ * "normalised" would be untrue. A D0 denial that the configured enforcement lowers is allowed, and
+ * still unpatched.
  */
 public class MutatingWebhook implements AdmissionWebhook {
 
     private final Defaulter defaulter;
     private final ObjectMapper mapper;
+    private final Enforcement enforcement;
 
     public MutatingWebhook(Defaulter defaulter, ObjectMapper mapper) {
+        this(defaulter, mapper, Enforcement.DEFAULT);
+    }
+
+    /** @param enforcement applied to D0: a lowered D0 denial leaves the object unpatched and allowed */
+    public MutatingWebhook(Defaulter defaulter, ObjectMapper mapper, Enforcement enforcement) {
         this.defaulter = defaulter;
         this.mapper = mapper;
+        this.enforcement = enforcement;
     }
 
     @Override
@@ -44,7 +53,10 @@ public class MutatingWebhook implements AdmissionWebhook {
     public ReviewAnswer judge(ReviewRequest request, RequestTarget.Evaluate target) {
         Defaulted defaulted = defaulter.apply(target.object(), target.oldObject());
         if (!defaulted.allowed()) {
-            return ReviewAnswer.of(new Decision(defaulted.denials(), List.of(), Map.of()));
+            // Lowered or not, the repairs are left out with the denial they belong to: a partly
+            // repaired object would still fail the schema. A lowered one is answered with its
+            // "would deny:" warning, which on a cluster with the CRD is shown next to the schema's error.
+            return ReviewAnswer.of(enforcement.apply(new Decision(defaulted.denials(), List.of(), Map.of())));
         }
         if (!defaulted.changed()) {
             return ReviewAnswer.of(Decision.allow());

@@ -1,5 +1,6 @@
 package io.idmswebhook.admission;
 
+import io.idmswebhook.core.engine.Enforcement;
 import io.idmswebhook.core.engine.RequestTarget;
 import org.jboss.logging.Logger;
 
@@ -29,16 +30,27 @@ public class ReviewPipeline {
     private final ReviewReader reader;
     private final AnswerWriter writer;
     private final ReviewObserver observer;
+    private final Enforcement enforcement;
 
     ReviewPipeline(ReviewReader reader, AnswerWriter writer, ReviewObserver observer) {
+        this(reader, writer, observer, Enforcement.DEFAULT);
+    }
+
+    /**
+     * @param enforcement applied here to the decisions settled without judging (an unknown kind,
+     *                    an unreadable object); each webhook applies it to what it judges, because
+     *                    the validator must raise verdicts before UPDATE ratcheting
+     */
+    ReviewPipeline(ReviewReader reader, AnswerWriter writer, ReviewObserver observer, Enforcement enforcement) {
         this.reader = reader;
         this.writer = writer;
         this.observer = observer;
+        this.enforcement = enforcement;
     }
 
     /** The same pipeline telling no observer: for the start-up warm-up, which must not show in metrics. */
     ReviewPipeline unobserved() {
-        return new ReviewPipeline(reader, writer, ReviewObserver.NONE);
+        return new ReviewPipeline(reader, writer, ReviewObserver.NONE, enforcement);
     }
 
     public HttpReply answer(AdmissionWebhook webhook, byte[] body) {
@@ -59,7 +71,7 @@ public class ReviewPipeline {
             } else if (target instanceof RequestTarget.Removal removal) {
                 answer = webhook.judge(request, removal);
             } else {
-                answer = ReviewAnswer.of(((RequestTarget.Settled) target).decision());
+                answer = ReviewAnswer.of(enforcement.apply(((RequestTarget.Settled) target).decision()));
             }
         } catch (RuntimeException e) {
             // A bug must not become a 500 (the API server would show a bare "internal error") nor

@@ -76,10 +76,23 @@ public class ClusterCache {
     private volatile Instant firstSyncAt;
     private volatile Instant lostAt;
     private volatile Instant lastEvent;
+    private volatile Runnable changeListener = () -> { };
 
     /** The view the rules read in ON mode; its state follows the informers. */
     public MirrorSetIndex index() {
         return index;
+    }
+
+    /**
+     * Told after every change of the index and whenever the view becomes current, on the informer
+     * and timer threads: it must return at once (the audit only schedules itself).
+     */
+    public void onChange(Runnable listener) {
+        changeListener = listener;
+    }
+
+    private void changed() {
+        changeListener.run();
     }
 
     /** Creates the client and starts every informer; returns at once. */
@@ -149,7 +162,11 @@ public class ClusterCache {
                 LOG.infof("cluster view current again: %s", summary());
             }
             lostAt = null;
+            boolean wasReady = index.state() == ClusterState.READY;
             index.setState(ClusterState.READY);
+            if (!wasReady) {
+                changed();
+            }
             return;
         }
         if (lostAt == null) {
@@ -248,17 +265,20 @@ public class ClusterCache {
                     LOG.warnf("%s is left out of cross-object checks: %s", kind.ref(object.getMetadata().getName()),
                             e.getMessage());
                 }
+                changed();
             }
 
             @Override
             public void delete(T object) {
                 heard();
                 index.remove(kind, object.getMetadata().getName());
+                changed();
             }
 
             @Override
             public void clear() {
                 index.clear(kind);
+                changed();
             }
         };
     }
@@ -270,17 +290,20 @@ public class ClusterCache {
             public void upsert(Image image) {
                 heard();
                 index.setImageConfig(MirrorSetTranslator.imageConfig(TREES.valueToTree(image)));
+                changed();
             }
 
             @Override
             public void delete(Image image) {
                 heard();
                 index.setImageConfig(ImageConfig.NONE);
+                changed();
             }
 
             @Override
             public void clear() {
                 index.setImageConfig(ImageConfig.NONE);
+                changed();
             }
         };
     }

@@ -3,6 +3,7 @@ package io.idmswebhook.ops;
 import io.idmswebhook.admission.ReviewObserver;
 import io.idmswebhook.admission.ReviewOutcome;
 import io.idmswebhook.core.engine.Decision;
+import io.idmswebhook.core.engine.Enforcement;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -34,7 +35,7 @@ public class DecisionLog implements ReviewObserver {
 
     /** Field keys, in the order the line shows them. */
     public static final List<String> FIELDS = List.of("webhook", "decision", "uid", "kind", "name", "operation", "user",
-            "dryRun", "rules", "latencyMicros", "reason");
+            "dryRun", "rules", "enforcement", "wouldDeny", "latencyMicros", "reason");
 
     public static final String DROPPED = "idms.webhook.decision.log.dropped";
 
@@ -52,11 +53,14 @@ public class DecisionLog implements ReviewObserver {
     private final DecisionLogWriter writer;
     private final boolean json;
     private final String hostName;
+    private final String mode;
 
-    public DecisionLog(DecisionLogWriter writer, MeterRegistry registry,
+    /** @param enforcement its global mode is logged with every decision: which mode decided */
+    public DecisionLog(DecisionLogWriter writer, MeterRegistry registry, Enforcement enforcement,
                        @ConfigProperty(name = "quarkus.log.console.json.enabled", defaultValue = "true") boolean json) {
         this.writer = writer;
         this.json = json;
+        this.mode = enforcement.mode().label();
         this.hostName = hostName();
         FunctionCounter.builder(DROPPED, writer, DecisionLogWriter::dropped)
                 .description("Decision log lines dropped because stdout did not keep up")
@@ -78,6 +82,8 @@ public class DecisionLog implements ReviewObserver {
                 clean(o.user()),
                 o.uid() == null ? null : Boolean.toString(o.dryRun()),
                 rules(o.decision()),
+                o.decision() == null ? null : mode,
+                wouldDeny(o.decision()),
                 Long.toString(o.nanos() / 1_000),
                 clean(o.reason(), true)};
         writer.append(json ? jsonLine(timestamp(), Thread.currentThread().getName(), hostName, values)
@@ -217,6 +223,14 @@ public class DecisionLog implements ReviewObserver {
         }
         String ids = decision.ruleIdList();
         return ids.isEmpty() ? null : ids;
+    }
+
+    /** The rules whose denials enforcement lowered: with {@code decision=allowed}, what deny mode would have blocked. */
+    static String wouldDeny(Decision decision) {
+        if (decision == null || !decision.loweredByEnforcement()) {
+            return null;
+        }
+        return decision.wouldDenyIdList();
     }
 
     /**

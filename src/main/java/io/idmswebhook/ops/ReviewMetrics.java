@@ -32,6 +32,8 @@ public class ReviewMetrics implements ReviewObserver {
     public static final String REVIEWS = "idms.webhook.reviews";
     public static final String DURATION = "idms.webhook.review.duration";
     public static final String RULE_HITS = "idms.webhook.rule.hits";
+    public static final String RULE_WOULD_DENY = "idms.webhook.rule.would.deny";
+    public static final String REVIEWS_WOULD_DENY = "idms.webhook.reviews.would.deny";
 
     /** Kind label values: the three handled kinds, then an unhandled kind, then not a review. */
     static final List<String> KINDS = List.of(MirrorSetKind.IDMS.kind(), MirrorSetKind.ITMS.kind(),
@@ -62,6 +64,8 @@ public class ReviewMetrics implements ReviewObserver {
     private final AtomicReferenceArray<Counter> reviews =
             new AtomicReferenceArray<>(WEBHOOKS.length * KINDS.size() * OPERATIONS.size() * RESULTS.length * 2);
     private final AtomicReferenceArray<Counter> ruleHits = new AtomicReferenceArray<>(RULES.length * VERDICTS.length);
+    private final AtomicReferenceArray<Counter> ruleWouldDeny = new AtomicReferenceArray<>(RULES.length);
+    private final Counter[] reviewsWouldDeny = new Counter[WEBHOOKS.length];
     private final Timer[] durations = new Timer[WEBHOOKS.length];
 
     public ReviewMetrics(MeterRegistry registry) {
@@ -78,9 +82,16 @@ public class ReviewMetrics implements ReviewObserver {
                 review(webhook, 0, 0, result, false);
             }
             review(webhook, KIND_UNKNOWN, OPERATION_UNKNOWN, ReviewOutcome.Result.ERROR, false);
+            reviewsWouldDeny[webhook.ordinal()] = Counter.builder(REVIEWS_WOULD_DENY)
+                    .description("Reviews allowed only because enforcement (idms.enforcement.*) lowered their denials")
+                    .tag("webhook", webhook.label())
+                    .register(registry);
         }
         for (RuleId rule : RULES) {
             ruleHit(rule, rule.usualVerdict());
+            if (rule.usualVerdict() == Verdict.DENY) {
+                wouldDeny(rule);
+            }
         }
     }
 
@@ -93,7 +104,37 @@ public class ReviewMetrics implements ReviewObserver {
         Decision decision = outcome.decision();
         if (decision != null) {
             countRuleHits(decision);
+            if (decision.loweredByEnforcement()) {
+                countWouldDeny(webhook, decision);
+            }
         }
+    }
+
+    /** Kept apart from the rule hits: what deny mode would have blocked is what a warn-mode rollout watches. */
+    private void countWouldDeny(Webhook webhook, Decision decision) {
+        if (decision.allowed()) {
+            reviewsWouldDeny[webhook.ordinal()].increment();
+        }
+        boolean[] seen = new boolean[RULES.length];
+        for (Finding f : decision.wouldDeny()) {
+            int slot = f.rule().ordinal();
+            if (!seen[slot]) {
+                seen[slot] = true;
+                wouldDeny(f.rule()).increment();
+            }
+        }
+    }
+
+    private Counter wouldDeny(RuleId rule) {
+        Counter c = ruleWouldDeny.get(rule.ordinal());
+        if (c == null) {
+            c = Counter.builder(RULE_WOULD_DENY)
+                    .description("Reviews on which a rule would have denied but enforcement lowered it to a warning, by rule id")
+                    .tag("rule", rule.name())
+                    .register(registry);
+            ruleWouldDeny.set(rule.ordinal(), c);
+        }
+        return c;
     }
 
     /**

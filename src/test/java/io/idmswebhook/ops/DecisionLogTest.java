@@ -16,7 +16,7 @@ class DecisionLogTest {
 
     private static String[] values(String name, String reason) {
         return new String[] {"validate", "denied", "u-1", "ImageDigestMirrorSet", name, "CREATE", "alice", "false",
-                "P1,S2", "143", reason};
+                "P1,S2", "deny", null, "143", reason};
     }
 
     @Test
@@ -30,10 +30,10 @@ class DecisionLogTest {
         assertEquals("pod-1", json.get("hostName").asText());
         assertEquals(TIME, Instant.from(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(json.get("timestamp").asText())));
         assertEquals("webhook=validate decision=denied uid=u-1 kind=ImageDigestMirrorSet name=example operation=CREATE "
-                + "user=alice dryRun=false rules=P1,S2 latencyMicros=143", json.get("message").asText());
+                + "user=alice dryRun=false rules=P1,S2 enforcement=deny latencyMicros=143", json.get("message").asText());
         JsonNode mdc = json.get("mdc");
         List<String> keys = List.of("webhook", "decision", "uid", "kind", "name", "operation", "user", "dryRun", "rules",
-                "latencyMicros");
+                "enforcement", "latencyMicros");
         assertEquals(keys, names(mdc.fieldNames()));
         assertEquals("P1,S2", mdc.get("rules").asText());
         assertFalse(mdc.has("reason"), line);
