@@ -46,6 +46,10 @@ public final class MirrorSetValidator {
         this.enforcement = enforcement;
     }
 
+    public Limits limits() {
+        return limits;
+    }
+
     public Enforcement enforcement() {
         return enforcement;
     }
