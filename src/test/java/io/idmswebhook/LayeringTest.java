@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.idmswebhook.admission.ReviewObserver;
 import io.idmswebhook.admission.ReviewOutcome;
 import io.idmswebhook.admission.Webhook;
+import io.idmswebhook.cluster.ClusterAuditor;
 import io.idmswebhook.cluster.ClusterCacheStats;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,15 @@ class LayeringTest {
      *       interface (metrics, the decision log), which hands it a {@link ReviewOutcome} labelled
      *       by {@link Webhook};</li>
      *   <li>{@code ops} reads the informer cache's age for its metric through
-     *       {@link ClusterCacheStats}, which {@code cluster} implements.</li>
+     *       {@link ClusterCacheStats}, which {@code cluster} implements;</li>
+     *   <li>{@code ops} serves and counts the audit of the cached objects ({@code GET /audit}, its
+     *       metrics) from {@link ClusterAuditor}'s {@link ClusterAuditor.Report}: the audit runs
+     *       where the cache is, the management port only publishes it.</li>
      * </ul>
      */
     static final Map<String, Set<Class<?>>> SEAMS = Map.of(
             "admission", Set.of(ReviewObserver.class, ReviewOutcome.class, ReviewOutcome.Result.class, Webhook.class),
-            "cluster", Set.of(ClusterCacheStats.class));
+            "cluster", Set.of(ClusterCacheStats.class, ClusterAuditor.class, ClusterAuditor.Report.class));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
