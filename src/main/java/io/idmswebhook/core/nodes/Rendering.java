@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,10 +115,20 @@ public final class Rendering {
         }
         List<Merged> all = new ArrayList<>(digest);
         all.addAll(tag);
-        for (Merged set : all) {
-            Entry mirrored = file.entry(set.source);
-            for (Entry e : file.entries) {
-                if (!e.scope.equals(mirrored.scope) && ScopeMatch.nested(e.scope, mirrored.scope) && e.mirrors.isEmpty()) {
+        // Only an entry without mirrors can be adjusted, and entries only gain mirrors here, so the
+        // operator's scan of every entry for every mirrored scope is a scan of the few bare ones
+        // (blocked and insecure scopes, in file order): the same result, linear in the file's size.
+        List<Entry> bare = new ArrayList<>();
+        for (Entry e : file.entries) {
+            if (e.mirrors.isEmpty()) {
+                bare.add(e);
+            }
+        }
+        for (int i = 0; i < all.size() && !bare.isEmpty(); i++) {
+            Entry mirrored = file.entry(all.get(i).source);
+            for (Iterator<Entry> it = bare.iterator(); it.hasNext(); ) {
+                Entry e = it.next();
+                if (!e.scope.equals(mirrored.scope) && ScopeMatch.nested(e.scope, mirrored.scope)) {
                     if (mirrored.scope.startsWith("*.")) {
                         return RenderResult.refused(new Refusal(
                                 "internal error: mirrorsAdjustedForNestedScope for a wildcard scope "
@@ -126,6 +137,9 @@ public final class Rendering {
                     String rest = e.scope.substring(mirrored.scope.length());
                     for (MirrorDraft m : mirrored.mirrors) {
                         e.mirrors.add(new MirrorDraft(m.location + rest, m.insecure, m.pullFromMirror));
+                    }
+                    if (!e.mirrors.isEmpty()) {
+                        it.remove();
                     }
                 }
             }
