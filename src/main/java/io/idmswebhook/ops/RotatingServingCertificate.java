@@ -4,6 +4,7 @@ import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.quarkus.tls.runtime.KeyStoreAndKeyCertOptions;
 import io.quarkus.tls.runtime.KeyStoreProvider;
+import io.idmswebhook.ops.SwappingKeyManager.Generation;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,11 +12,9 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -24,7 +23,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,14 +35,19 @@ import org.jboss.logging.Logger;
  * while Vert.x 4.5 builds the new SSL context it closes every connection accepted in the meantime
  * (a NullPointerException in TCPServerBase's channel initializer; measured up to a second on a busy
  * machine, see TlsRotationTest). The API server then sees failed calls, which under
- * {@code failurePolicy: Fail} are refused writes. Here the server is built once around a key
- * manager that delegates to the current certificate, so a rotation is one volatile write: every
- * handshake that starts afterwards presents the new certificate, and no connection is refused.
+ * {@code failurePolicy: Fail} are refused writes. Here the server is built once around a
+ * {@link SwappingKeyManager} that delegates to the current certificate, so a rotation is one
+ * volatile write: every handshake that starts afterwards presents the new certificate, and no
+ * connection is refused.
  *
  * <p>The files are compared by content, so an unchanged Secret costs two small reads per period.
  * A half-updated pair (a key that does not match the certificate, an unreadable file) keeps the
  * current certificate in service and is retried at the next period; the kubelet's atomic swap of
  * {@code ..data} makes that rare, a hand-copied pair can produce it.
+ *
+ * <p>Loading, checking and swapping are one class because a pair is only swapped in once it has
+ * been checked as a pair, under the same lock that reads the files; what a handshake does with the
+ * swapped-in version is {@link SwappingKeyManager}'s.
  */
 @ApplicationScoped
 @Identifier("webhook")
@@ -84,13 +87,13 @@ public class RotatingServingCertificate implements KeyStoreProvider {
                 return null;
             }, false));
         }
-        return new KeyStoreAndKeyCertOptions(current.keyStore, KeyCertOptions.wrap(keyManager));
+        return new KeyStoreAndKeyCertOptions(current.keyStore(), KeyCertOptions.wrap(keyManager));
     }
 
     /** The key store of the certificate handshakes get now. */
     public KeyStore currentKeyStore() {
         Generation g = current;
-        return g == null ? null : g.keyStore;
+        return g == null ? null : g.keyStore();
     }
 
     /**
@@ -114,28 +117,27 @@ public class RotatingServingCertificate implements KeyStoreProvider {
             key = Files.readAllBytes(keyFile);
         } catch (IOException e) {
             LOG.warnf("cannot read the serving certificate files %s and %s (%s); still serving %s, retrying in %s",
-                    certFile, keyFile, e.toString(), describe(now.leaf), reloadPeriod);
+                    certFile, keyFile, e.toString(), describe(now.leaf()), reloadPeriod);
             return false;
         }
-        if (Arrays.equals(cert, now.certPem) && Arrays.equals(key, now.keyPem)) {
+        if (Arrays.equals(cert, now.certPem()) && Arrays.equals(key, now.keyPem())) {
             return false;
         }
         try {
-            Generation next = load(vertx, cert, key, now.id + 1);
+            Generation next = load(vertx, cert, key, now.id() + 1);
             install(next);
-            LOG.infof("serving certificate rotated: now %s (was %s)", describe(next.leaf), describe(now.leaf));
+            LOG.infof("serving certificate rotated: now %s (was %s)", describe(next.leaf()), describe(now.leaf()));
             return true;
         } catch (Exception e) {
             LOG.warnf("the new files %s and %s are not a usable certificate and key (%s); still serving %s, retrying in %s",
-                    certFile, keyFile, e.getMessage(), describe(now.leaf), reloadPeriod);
+                    certFile, keyFile, e.getMessage(), describe(now.leaf()), reloadPeriod);
             return false;
         }
     }
 
     private void install(Generation g) {
-        keyManager.previous = current;
+        keyManager.swapTo(g);
         current = g;
-        keyManager.current = g;
     }
 
     private static Generation load(Vertx vertx, byte[] cert, byte[] key, int id) throws Exception {
@@ -197,92 +199,5 @@ public class RotatingServingCertificate implements KeyStoreProvider {
     private static String describe(X509Certificate c) {
         return c.getSubjectX500Principal().getName() + " serial " + c.getSerialNumber().toString(16) + " valid until "
                 + c.getNotAfter().toInstant();
-    }
-
-    /** One loaded version of the files; aliases carry its id so a handshake never mixes two versions. */
-    record Generation(int id, byte[] certPem, byte[] keyPem, KeyStore keyStore, X509Certificate leaf,
-                      X509ExtendedKeyManager keyManager) {
-        String prefix() {
-            return id + "/";
-        }
-    }
-
-    /**
-     * A handshake asks for an alias first and for the key and chain of that alias afterwards; a
-     * rotation may fall in between. The alias names its generation, so the key and chain come from
-     * the same version as the alias, the previous one included.
-     */
-    static final class SwappingKeyManager extends X509ExtendedKeyManager {
-        volatile Generation current;
-        volatile Generation previous;
-
-        private Generation of(String alias) {
-            Generation c = current;
-            if (alias != null && c != null && alias.startsWith(c.prefix())) {
-                return c;
-            }
-            Generation p = previous;
-            if (alias != null && p != null && alias.startsWith(p.prefix())) {
-                return p;
-            }
-            return null;
-        }
-
-        private static String tag(Generation g, String alias) {
-            return alias == null ? null : g.prefix() + alias;
-        }
-
-        private static String[] tag(Generation g, String[] aliases) {
-            if (aliases == null) {
-                return null;
-            }
-            return Arrays.stream(aliases).map(a -> g.prefix() + a).toArray(String[]::new);
-        }
-
-        @Override
-        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-            Generation g = current;
-            return tag(g, g.keyManager.chooseEngineServerAlias(keyType, issuers, engine));
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            Generation g = current;
-            return tag(g, g.keyManager.chooseServerAlias(keyType, issuers, socket));
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            Generation g = current;
-            return tag(g, g.keyManager.getServerAliases(keyType, issuers));
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            Generation g = of(alias);
-            return g == null ? null : g.keyManager.getCertificateChain(alias.substring(g.prefix().length()));
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            Generation g = of(alias);
-            return g == null ? null : g.keyManager.getPrivateKey(alias.substring(g.prefix().length()));
-        }
-
-        // The webhook port presents a server certificate only; it never acts as a TLS client.
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
-
-        @Override
-        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-            return null;
-        }
     }
 }
