@@ -44,6 +44,11 @@ record InputProblem(String file, Position at, Kind kind, String message) {
         }
     }
 
+    /** A file that is missing, cannot be read, or is not YAML or JSON text. */
+    static InputProblem unreadable(String file, Position at, String message) {
+        return new InputProblem(file, at, Kind.UNREADABLE, message);
+    }
+
     @Override
     public String toString() {
         return file + ":" + at + ": " + message;
