@@ -32,6 +32,9 @@ import javax.net.ssl.TrustManagerFactory;
  *   java src/main/docker/AotTraining.java APP_DIR CACHE_FILE REVIEW_JSON
  * Environment: JAVA_OPTS, the runtime flags the cache must match; PORT (8443) and MPORT (9000),
  * the webhook and management ports of the run. The service runs on the JVM running this class.
+ *
+ * One file on purpose: a source-file launch runs a single file with no build and no class path,
+ * so the training run keeps its certificate, requests and process handling together here.
  */
 public final class AotTraining {
 

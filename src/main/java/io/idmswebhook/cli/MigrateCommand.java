@@ -33,6 +33,10 @@ import java.util.Optional;
  * create carrying them is refused or confuses {@code kubectl apply}; and a mirror repeated in
  * one entry, legal in an ICSP, is written once, the entry's mirrors in the order the nodes use
  * for them, since the IDMS schema refuses repeats.
+ *
+ * <p>One class, as every {@code idms-lint} command is: the conversion belongs to this command
+ * alone, and every input is read and converted before anything is written, so an input that
+ * cannot be migrated writes nothing.
  */
 final class MigrateCommand implements Command {
 

@@ -42,14 +42,16 @@ import org.jboss.logging.Logger;
  * connection. Informers start asynchronously, so a slow or absent API server never delays the
  * HTTPS listener; until every informer that can run has listed its kind the index says
  * UNAVAILABLE and the rules answer with [X2].
+ *
+ * <p>The informers, the state derived from them and the sinks that fill the index are one class
+ * because the state is a function of all the informers together (current only when every kind
+ * that exists is); one informer's own lifecycle (probe, retry, watch) is {@link InformedKind}'s.
  */
 @ApplicationScoped
 public class ClusterCache {
 
     private static final Logger LOG = Logger.getLogger(ClusterCache.class);
     private static final ObjectMapper TREES = new ObjectMapper();
-
-    /** The one image config object the nodes read. */
 
     /** A probe needs one item at most: it only asks whether the kind is served. */
     private static final ListOptions ONE = new ListOptionsBuilder().withLimit(1L).build();

@@ -22,11 +22,15 @@ import org.jboss.logging.Logger;
  * Never the object: its findings are named by rule id and the full messages went back to the user.
  *
  * <p>The line is formatted here and written by {@link DecisionLogWriter}, not handed to the console
- * log handler: that cost a third of a typical review's CPU. It keeps the console's shape, chosen by
+ * log handler, whose cost per record was a large share of a typical review's CPU
+ * (bench/README.md). It keeps the console's shape, chosen by
  * the same switch ({@code quarkus.log.console.json.enabled}): in JSON the keys of the JSON log
  * formatter ({@code timestamp}, {@code level}, {@code loggerName}, {@code threadName},
  * {@code hostName}, {@code message}) with the fields under {@code mdc}; in plain text the console's
  * pattern with the fields as {@code key=value} pairs.
+ *
+ * <p>Both formats in one class because they show the same fields, cleaned the same way, in the
+ * same order ({@link #FIELDS}): a field added to one is then in the other.
  */
 @Singleton
 public class DecisionLog implements ReviewObserver {

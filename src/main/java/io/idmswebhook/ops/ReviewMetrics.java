@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * mirror set in the cluster, so every counter is found by array index from enum ordinals: no tag
  * lists, builders or map look-ups per request. Labels come from closed sets (a kind this webhook
  * does not handle is "other"), so no caller can grow the number of series.
+ *
+ * <p>Every series of the review path in one class, because the slot a request counts into is
+ * computed from the same label lists and ordinals that register the series at start: apart, the
+ * two could drift and a request would count into another label's series.
  */
 @Singleton
 @Startup

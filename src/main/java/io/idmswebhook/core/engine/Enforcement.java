@@ -29,6 +29,10 @@ import java.util.StringJoiner;
  * applies both itself ({@link MirrorSetValidator}); {@link #apply(Decision)} is for decisions made
  * without it (an unknown kind, an unreadable object, the defaulting webhook's own denials).
  * Immutable and thread-safe.
+ *
+ * <p>The parsing of the settings' keys and values lives here with their effect, because the
+ * service's configuration and the linter's options read the same keys and must refuse the same
+ * values with the same words.
  */
 public final class Enforcement {
 

@@ -19,6 +19,9 @@ import java.util.Set;
  * warning per rule, and the least important of those name fewer findings ({@code and N more}),
  * always whole: a finding, and with it a merged order, is never cut inside. The input is taken as
  * sorted most important first; the output keeps that order and depends on nothing else.
+ *
+ * <p>One algorithm in one class (group, measure, shrink), with its groups as private state: the
+ * steps only make sense together, against one budget.
  */
 public final class WarningBudget {
 

@@ -15,6 +15,9 @@ import java.util.List;
  *
  * <p>On failure it says which part is wrong, checked from the most telling mistake to the least
  * (a scheme before the host characters it would also break), so the message names the cause.
+ *
+ * <p>One grammar in one class: the order in which its parts are checked decides which message a
+ * location gets, and that order is only visible when the parts are read together.
  */
 public final class LocationParser {
 

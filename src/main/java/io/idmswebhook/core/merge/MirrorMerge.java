@@ -20,6 +20,9 @@ import java.util.Set;
  * {@code b.m, z.m, a.m, y.m}, interleaved in FIFO order.
  *
  * <p>Locations that pass the grammar are ASCII, where {@link String#compareTo} is byte order.
+ *
+ * <p>One algorithm, the operator's, kept whole in one class with its graph as private state, so
+ * it can be read against theirs line by line.
  */
 public final class MirrorMerge {
 

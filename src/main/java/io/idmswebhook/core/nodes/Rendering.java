@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
  * </ol>
  * Sources never match by prefix here: that is the nodes' business at pull time
  * ({@link PullResolution}).
+ *
+ * <p>The operator's rendering in one class, in the operator's order, so it can be compared with
+ * theirs step by step; the drafts it builds entries in are private to it.
  */
 public final class Rendering {
 

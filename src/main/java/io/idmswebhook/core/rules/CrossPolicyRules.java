@@ -21,6 +21,9 @@ import java.util.TreeSet;
  * Rules P4-P9 and P12: an entry read together with every other entry the nodes will see (the
  * other objects in the cluster and the other entries of the same object), through a view in
  * which the object under review replaces its cluster copy.
+ *
+ * <p>One rule family in one class: every rule reads the same view and the image config, and each
+ * {@code check*} method decides one rule id, so a rule is found by its id here.
  */
 public final class CrossPolicyRules {
 

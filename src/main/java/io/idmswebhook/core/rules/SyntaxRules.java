@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Rules S1-S10: each location and policy value on its own. */
+/**
+ * Rules S1-S10: each location and policy value on its own. One rule family in one class: every
+ * check reads the same parsed location, one method per part of it (port, Docker Hub path, host,
+ * Docker Hub source), and each finding is built next to its rule id, so a rule is found by its id
+ * here.
+ */
 public final class SyntaxRules {
 
     /** The image name limit: a longer name fails the whole pull. */
