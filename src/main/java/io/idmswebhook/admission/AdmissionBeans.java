@@ -43,7 +43,7 @@ public class AdmissionBeans {
         return new ValidatingWebhook(new MirrorSetValidator(Limits.DEFAULT, enforcement)::validate, cluster);
     }
 
-    /** D5 is off by default: an explicit default shows up as drift in GitOps tools. */
+    /** D5 and why it is off by default: the README's section "Defaulting (/mutate)". */
     @Produces
     @ApplicationScoped
     MutatingWebhook mutatingWebhook(@ConfigProperty(name = "idms.defaulting.explicit-policy", defaultValue = "false")

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /mutate}: the defaulting rules as a JSON patch with one warning per change. Which rules,
- * and which findings this endpoint denies (D0), is {@link Defaulter}'s to say; every other finding
- * is left to the validating webhook, which runs after the CRD schema, so none shows twice.
+ * {@code /mutate}: the defaulting rules as a JSON patch with one warning per change. The rules,
+ * and the findings this endpoint denies (D0), are decided by {@link Defaulter} and described in the
+ * README's section "Defaulting (/mutate)"; every other finding is left to the validating webhook,
+ * which runs after the CRD schema, so none shows twice.
  *
  * <p>A denied request carries no patch and no change warnings: nothing is applied, so saying
  * "normalised" would be untrue. A D0 denial that the configured enforcement lowers is allowed, and

@@ -19,45 +19,18 @@ import java.util.Set;
 
 /**
  * Rules D1-D5 of the rule book, and D0: the mutating webhook's own denial. Stateless and
- * thread-safe.
+ * thread-safe. What each rule repairs, what is never changed and what {@code /mutate} denies, with
+ * the reasons, is described in one place: the README's section "Defaulting (/mutate)";
+ * {@code DefaulterTest} holds this class to it case by case.
  *
- * <p><b>What is repaired.</b> Each source and mirror goes through one pass, in this order:
- * <ol>
- *   <li>D1 trims surrounding whitespace (space, tab, CR, LF, FF, VT: the characters the location
- *       grammar calls whitespace), including the newline a YAML block scalar leaves. The policy
- *       value is trimmed too; nothing else happens to it.</li>
- *   <li>D3 strips one leading {@code https://}, in any letter case: scheme names are
- *       case-insensitive (RFC 3986), so {@code HTTPS://} is the same slip. {@code http://} is never
- *       stripped, in any case: a plain-HTTP registry needs an entry in the cluster image config's
- *       insecure registries, so silently dropping the scheme would hide a pull that will fail; it is
- *       denied as S1 with that advice.</li>
- *   <li>D2 strips every trailing {@code /}: {@code quay.io/ns//} becomes {@code quay.io/ns}. A run
- *       of slashes at the end names nothing more than one slash does (it comes from joining
- *       {@code ${REGISTRY}/} and {@code /}). An inner {@code //} is never touched: it is denied
- *       as S1, since which component is missing cannot be guessed.</li>
- * </ol>
- * A value is repaired only when the pass ends in a fixed point (running it again changes nothing)
- * and not in the empty string. Otherwise it is left exactly as written and D0 names the problem
- * ({@code https:// quay.io} or {@code https://https://quay.io} stay as they are). This makes the
- * whole of defaulting idempotent by construction: a repaired value is a fixed point, and an
- * unrepaired one is unrepaired again.
+ * <p>How the code keeps that promise: D1, D3 and D2 are one pass over a value, and a value is
+ * repaired only when the pass ends in a fixed point (running it again changes nothing) and not in
+ * the empty string; otherwise it is left exactly as written for D0 to name. So defaulting is
+ * idempotent by construction. D4 and D0 compare the repaired values, and D0 reports them at the
+ * positions the user wrote (a repeat that D4 removes is not reported).
  *
- * <p>Then, for IDMS and ITMS only, D4 removes a mirror whose repaired value equals an earlier one
- * in the same list (byte for byte, host case included), keeping the first; on ICSP a repeat is
- * legal and moves the mirror in the merged order, so it stays. D5 (only when configured) writes
- * {@code mirrorSourcePolicy: AllowContactingSource} on an IDMS/ITMS entry without a policy that
- * has a real mirror (one that differs from the repaired source). Host case, ports, mirror order
- * and the split of entries are never changed: each of those changes what nodes do.
- *
- * <p><b>D0: what /mutate denies.</b> Only values the IDMS/ITMS CRD schema would reject, so that
- * kubectl shows our message instead of a pattern: S1 (grammar), S5 (policy not in the enum) and
- * S6 (a repeated mirror D4 did not remove; with D4 as it is, none remains). They are judged on
- * the repaired values at the positions the user wrote. ICSP has no schema patterns, so /mutate
- * denies nothing on ICSP; S2-S4 and S7-S10 are not schema failures, and warnings and cross-object
- * rules (P, O) are the validating webhook's. On UPDATE a denial the old object also has (same rule,
- * same value) is dropped, as the API server's CRD ratcheting would let the unchanged value pass;
- * the validating webhook reports it as a warning. Objects over the {@link Limits} are left
- * unchanged and undenied here: the validating webhook denies them with X3.
+ * <p>One class because the rules are one pass: their order and the fixed point together decide
+ * what is repaired, so they are read together.
  */
 public final class Defaulter {
 
