@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.idmswebhook.core.rules.RuleId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * What the READMEs tell a user to type and what they say comes back: the "Try it" answer is the
  * golden answer ValidateEndpointTest holds the service to, printed as the command prints it;
  * Maven always runs through the wrapper; the plain overlay's copy step copies what the overlay
- * reads.
+ * reads; the rules table names every rule id once, with the class that decides it.
  */
 class ReadmeTest {
 
@@ -97,5 +100,41 @@ class ReadmeTest {
             }
             assertEquals(read, copied, readme + ": the copy step must bring exactly the overlay's inputs");
         }
+    }
+
+    /**
+     * A reader goes from an id in a message to its code through this table: each id of the rule
+     * book in exactly one row, whose first class is the one {@link RuleId#decidedBy()} names.
+     */
+    @Test
+    void theRulesTableNamesEveryIdOnceWithTheClassThatDecidesIt() throws IOException {
+        String readme = read("README.md");
+        int start = readme.indexOf("\n## The rules\n");
+        assertTrue(start >= 0, "no section ## The rules");
+        int header = readme.indexOf("\n| ids | decided by | what |\n", start);
+        assertTrue(header >= 0, "no table | ids | decided by | what | under ## The rules");
+        Pattern row = Pattern.compile("^\\| ([^|]+) \\| `([^`]+)`[^|]* \\|", Pattern.MULTILINE);
+        Pattern id = Pattern.compile("([A-Z])(\\d+)(?:-\\1(\\d+))?");
+        Map<RuleId, String> rows = new EnumMap<>(RuleId.class);
+        String table = readme.substring(header + 1, readme.indexOf("\n\n", header + 1));
+        Matcher m = row.matcher(table);
+        while (m.find()) {
+            String decidedBy = m.group(2).substring(m.group(2).lastIndexOf('/') + 1);
+            assertTrue(Files.isRegularFile(ROOT.resolve("src/main/java/io/idmswebhook/" + m.group(2) + ".java")),
+                    "the rules table names " + m.group(2) + ", which is not a class under src/main/java/io/idmswebhook/");
+            for (String ids : m.group(1).split(",\\s*")) {
+                Matcher range = id.matcher(ids.strip());
+                assertTrue(range.matches(), "not a rule id or range: " + ids + " in " + m.group());
+                int from = Integer.parseInt(range.group(2));
+                int to = range.group(3) == null ? from : Integer.parseInt(range.group(3));
+                for (int n = from; n <= to; n++) {
+                    RuleId rule = RuleId.valueOf(range.group(1) + n);
+                    String before = rows.put(rule, decidedBy);
+                    assertEquals(null, before, rule + " is in two rows of the rules table");
+                    assertEquals(rule.decidedBy(), decidedBy, rule + ": the rules table names another class than RuleId");
+                }
+            }
+        }
+        assertEquals(List.of(RuleId.values()), List.copyOf(rows.keySet()), "every rule id has a row in the rules table");
     }
 }
