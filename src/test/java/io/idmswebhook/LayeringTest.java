@@ -15,6 +15,9 @@ import io.idmswebhook.admission.ReviewOutcome;
 import io.idmswebhook.admission.Webhook;
 import io.idmswebhook.cluster.ClusterAuditor;
 import io.idmswebhook.cluster.ClusterCacheStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,6 +134,28 @@ class LayeringTest {
                 JavaClass imported = MAIN.get(c);
                 if (!imported.getPackageName().equals(ROOT + "." + adapter)) {
                     throw new AssertionError(c + " is listed as a seam of " + adapter);
+                }
+            }
+        });
+    }
+
+    /** The README draws the layering for people: every seam is named there, with its reason. */
+    @Test
+    void theReadmeNamesEverySeam() throws IOException {
+        String readme = Files.readString(Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("README.md"));
+        int start = readme.indexOf("\n### The layering test\n");
+        if (start < 0) {
+            throw new AssertionError("README.md has no section ### The layering test");
+        }
+        int end = readme.indexOf("\n#", start + 1);
+        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        SEAMS.forEach((adapter, classes) -> {
+            for (Class<?> c : classes) {
+                if (!section.contains("`" + c.getSimpleName() + "`")
+                        && !section.contains("`" + adapter + "/" + c.getSimpleName() + "`")) {
+                    String name = c.getName().substring(c.getPackageName().length() + 1).replace('$', '.');
+                    throw new AssertionError("README.md, ### The layering test, does not name the seam " + adapter
+                            + "/" + name + "; say there why " + adapter + " offers it");
                 }
             }
         });
