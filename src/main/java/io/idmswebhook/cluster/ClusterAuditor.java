@@ -38,6 +38,10 @@ import org.jboss.logging.Logger;
  * <p>The result is kept whole and replaced at once, together with its JSON, so {@code GET /audit}
  * serves bytes and never waits for a run. Each object whose findings changed is logged once, when
  * they change.
+ *
+ * <p>One class, because scheduling the runs, the report each run replaces and the log of what
+ * changed since the last report share the one worker thread and its state, so nothing between
+ * them needs a lock.
  */
 @ApplicationScoped
 public class ClusterAuditor {
