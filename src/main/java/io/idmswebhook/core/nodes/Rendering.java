@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The registries.conf the Machine Config Operator renders from every IDMS, ITMS and ICSP and the
@@ -45,17 +44,6 @@ import java.util.regex.Pattern;
  * theirs step by step; the drafts it builds entries in are private to it.
  */
 public final class Rendering {
-
-    /** The CRD's source pattern, which the operator applies to ICSP too (it has no schema). */
-    private static final Pattern SOURCE = Pattern.compile(
-            "^\\*(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+$"
-                    + "|^((?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-                    + "(?:(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?)"
-                    + "(?:(?:/[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?)+)?$");
-    private static final Pattern MIRROR = Pattern.compile(
-            "^((?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-                    + "(?:(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?)"
-                    + "(?:(?:/[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?)+)?$");
 
     private Rendering() {
     }
@@ -193,7 +181,7 @@ public final class Rendering {
 
     private static Refusal validateEntry(MirrorEntry e, Map<String, String> policies) {
         String source = e.source() == null ? "" : e.source();
-        if (!SOURCE.matcher(source).matches()) {
+        if (!CrdLocationPattern.source(source)) {
             return new Refusal("invalid format for source " + TomlStrings.goQuote(source), RuleId.S1, source);
         }
         String policy = e.policy() == null || e.policy().isEmpty()
@@ -205,7 +193,7 @@ public final class Rendering {
         }
         for (String mirror : e.mirrors()) {
             String m = mirror == null ? "" : mirror;
-            if (!MIRROR.matcher(m).matches()) {
+            if (!CrdLocationPattern.mirror(m)) {
                 return new Refusal("invalid format for mirror " + TomlStrings.goQuote(m), RuleId.S1, m);
             }
             if (policy.equals(MirrorSourcePolicy.NEVER_CONTACT_SOURCE.value()) && m.equals(source)) {
