@@ -20,13 +20,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the READMEs tell a user to type and what they say comes back: the "Try it" answer is the
  * golden answer ValidateEndpointTest holds the service to, printed as the command prints it;
  * Maven always runs through the wrapper; the plain overlay's copy step copies what the overlay
- * reads; the rules table names every rule id once, with the class that decides it.
+ * reads; the rules table names every rule id once, with the class that decides it; the layout
+ * names only packages and classes that exist.
  */
 class ReadmeTest {
 
@@ -136,5 +138,46 @@ class ReadmeTest {
             }
         }
         assertEquals(List.of(RuleId.values()), List.copyOf(rows.keySet()), "every rule id has a row in the rules table");
+    }
+
+    /**
+     * The layout is how a reader finds the code, so a class renamed or moved must not leave it
+     * pointing at nothing: every {@code `pkg/Class`} is that file under the main sources, every
+     * package a bullet starts with is a package there, and every bare {@code `Class`} a type
+     * declared in the sources.
+     */
+    @Test
+    void theLayoutNamesOnlyPackagesAndClassesThatExist() throws IOException {
+        String readme = read("README.md");
+        int start = readme.indexOf("\n## Layout\n");
+        assertTrue(start >= 0, "no section ## Layout");
+        int end = readme.indexOf("\n## ", start + 1);
+        String layout = readme.substring(start, end < 0 ? readme.length() : end);
+        Path main = ROOT.resolve("src/main/java/io/idmswebhook");
+        StringBuilder sources = new StringBuilder();
+        try (Stream<Path> all = Stream.concat(Files.walk(ROOT.resolve("src/main/java")), Files.walk(ROOT.resolve("src/test/java")))) {
+            for (Path f : all.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.append(Files.readString(f)).append('\n');
+            }
+        }
+        Matcher quoted = Pattern.compile("`([^`]+)`").matcher(layout);
+        int checked = 0;
+        while (quoted.find()) {
+            String name = quoted.group(1);
+            if (name.matches("[a-z]+(/[a-z]+)*/[A-Z][A-Za-z0-9]*")) {
+                assertTrue(Files.isRegularFile(main.resolve(name + ".java")), "the layout names " + name
+                        + ", which is not a class under src/main/java/io/idmswebhook/");
+            } else if (layout.startsWith("- `" + name + "`:", quoted.start() - 2)) {
+                assertTrue(Files.isDirectory(main.resolve(name)), "the layout names the package " + name
+                        + ", which is not under src/main/java/io/idmswebhook/");
+            } else if (name.matches("[A-Z][a-z][A-Za-z0-9]*")) {
+                assertTrue(Pattern.compile("\\b(class|record|enum|interface) " + name + "\\b").matcher(sources).find(),
+                        "the layout names " + name + ", which no source file declares");
+            } else {
+                continue;
+            }
+            checked++;
+        }
+        assertTrue(checked > 50, "the layout names " + checked + " packages and classes; is the section still there?");
     }
 }
