@@ -4,6 +4,7 @@ import io.idmswebhook.core.engine.ClusterAudit;
 import io.idmswebhook.core.engine.ClusterAudit.Audited;
 import io.idmswebhook.core.engine.Decision;
 import io.idmswebhook.core.engine.Enforcement;
+import io.idmswebhook.core.engine.IncrementalAudit;
 import io.idmswebhook.core.engine.MirrorSetValidator;
 import io.idmswebhook.core.rules.Limits;
 import io.idmswebhook.core.view.ClusterState;
@@ -29,9 +30,9 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * The audit of what is already in the cluster (with cluster checks on): after the first sync and
- * after every change of the cache, every object is judged again ({@link ClusterAudit}) on one
- * worker thread of its own. The informer threads only flag that a run is due: changes that arrive
+ * The audit of what is already in the cluster (with cluster checks on): after the first sync
+ * every object is judged ({@link ClusterAudit}), and after every change of the cache the objects
+ * whose answer the change can touch ({@link IncrementalAudit}), on one worker thread of its own. The informer threads only flag that a run is due: changes that arrive
  * while one is due or running are folded into the next run, so a burst of writes (or the first
  * list of thousands of objects) costs one or two runs, not one per object.
  *
@@ -69,7 +70,8 @@ public class ClusterAuditor {
     private final ClusterViewProducer producer;
     private final ClusterCache cache;
     private final Enforcement enforcement;
-    private final ClusterAudit audit;
+    /** Only the worker touches it. */
+    private final IncrementalAudit audit;
     private final AtomicBoolean due = new AtomicBoolean();
     private final List<Consumer<Report>> listeners = new CopyOnWriteArrayList<>();
     private volatile ScheduledExecutorService worker;
@@ -82,7 +84,7 @@ public class ClusterAuditor {
         this.producer = producer;
         this.cache = cache;
         this.enforcement = enforcement;
-        this.audit = ClusterAudit.of(new MirrorSetValidator(Limits.DEFAULT, enforcement));
+        this.audit = new IncrementalAudit(ClusterAudit.of(new MirrorSetValidator(Limits.DEFAULT, enforcement)));
     }
 
     void start(@Observes StartupEvent event) {
@@ -150,7 +152,7 @@ public class ClusterAuditor {
         }
         try {
             long start = System.nanoTime();
-            List<Audited> objects = audit.run(cache.index());
+            List<Audited> objects = audit.update(cache.index());
             long nanos = System.nanoTime() - start;
             Instant at = Instant.now();
             byte[] json = Preview.pretty(AuditJson.report(objects, at, nanos, enforcement)).getBytes(StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.nodes.NodeImpact;
 import io.idmswebhook.core.nodes.Refusal;
+import io.idmswebhook.core.nodes.UnchangedRendering;
 import io.idmswebhook.core.rules.CrossPolicyRules;
 import io.idmswebhook.core.rules.DeprecationRules;
 import io.idmswebhook.core.rules.EntryPolicyRules;
@@ -65,6 +66,19 @@ public final class MirrorSetValidator {
         if (object == null) {
             return validateDelete(oldObject, cluster);
         }
+        return decide(object, oldObject, cluster, null);
+    }
+
+    /**
+     * What {@code validate(object, null, cluster)} answers for an object the cluster already
+     * holds, as the audit judges it, with the registries.conf render left out when
+     * {@code unchanged} shows that the object adds nothing to the file.
+     */
+    Decision validateHeld(MirrorSet object, ClusterView cluster, UnchangedRendering unchanged) {
+        return decide(object, null, cluster, unchanged);
+    }
+
+    private Decision decide(MirrorSet object, MirrorSet oldObject, ClusterView cluster, UnchangedRendering unchanged) {
         List<Finding> limit = new ArrayList<>(1);
         if (!limits.check(object, limit)) {
             return enforcement.apply(Decision.deny(limit.get(0)));
@@ -77,7 +91,8 @@ public final class MirrorSetValidator {
                             + " only this object was checked",
                     "retry later to check it against the other mirror sets"));
         }
-        NodeImpact.Impact impact = NodeImpact.assess(cluster, oldObject, object);
+        NodeImpact.Impact impact = unchanged != null && unchanged.addsNothing(object)
+                ? NodeImpact.Impact.NONE : NodeImpact.assess(cluster, oldObject, object);
         Finding refused = refusalDenial(impact.refusal(), findings);
         if (refused != null) {
             findings.add(refused);

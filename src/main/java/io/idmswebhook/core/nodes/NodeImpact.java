@@ -45,7 +45,8 @@ public final class NodeImpact {
      */
     public record Impact(List<Finding> warnings, Refusal refusal) {
 
-        static final Impact NONE = new Impact(List.of(), null);
+        /** The write changes nothing on the nodes. */
+        public static final Impact NONE = new Impact(List.of(), null);
 
         public Impact {
             warnings = List.copyOf(warnings);

@@ -179,13 +179,22 @@ public final class Rendering {
         return null;
     }
 
+    /** The policy as the operator's validation compares it: unset is AllowContactingSource, anything else as written. */
+    static String validatedPolicy(MirrorEntry e) {
+        return e.policy() == null || e.policy().isEmpty() ? MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE.value() : e.policy();
+    }
+
+    /** The operator's checks of one entry on its own: what {@link #validate} refuses without the other entries. */
+    static boolean validAlone(MirrorEntry e) {
+        return validateEntry(e, new HashMap<>()) == null;
+    }
+
     private static Refusal validateEntry(MirrorEntry e, Map<String, String> policies) {
         String source = e.source() == null ? "" : e.source();
         if (!CrdLocationPattern.source(source)) {
             return new Refusal("invalid format for source " + TomlStrings.goQuote(source), RuleId.S1, source);
         }
-        String policy = e.policy() == null || e.policy().isEmpty()
-                ? MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE.value() : e.policy();
+        String policy = validatedPolicy(e);
         String known = policies.putIfAbsent(source, policy);
         if (known != null && !known.equals(policy)) {
             return new Refusal("conflicting mirrorSourcePolicy is set for the same source " + TomlStrings.goQuote(source)

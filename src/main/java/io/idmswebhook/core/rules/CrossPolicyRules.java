@@ -10,6 +10,7 @@ import io.idmswebhook.core.model.MirrorGroup;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSourcePolicy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,9 @@ public final class CrossPolicyRules {
         for (Map.Entry<String, ParsedEntry> e : firstBySource.entrySet()) {
             String source = e.getKey();
             ParsedEntry mine = e.getValue();
+            if (view.facts(source).policies().size() < 2) {
+                continue;
+            }
             MirrorSourcePolicy here = mine.entry().effectivePolicy();
             TreeSet<String> elsewhere = new TreeSet<>();
             TreeSet<String> otherObjects = new TreeSet<>();
@@ -152,10 +156,13 @@ public final class CrossPolicyRules {
             }
             int len = Scopes.matchLength(other.entry().source(), ref);
             boolean never = other.entry().neverContactSource();
-            if (len > best || (len == best && never && blockedBy == null)) {
+            String named = never ? "source " + Quote.of(other.entry().source()) + " of " + other.ref()
+                    + ", which has NeverContactSource" : null;
+            // of equally specific scopes one blocked is enough; the first by name is reported, so
+            // the answer does not depend on the order the view lists entries in
+            if (len > best || (len == best && never && (blockedBy == null || named.compareTo(blockedBy) < 0))) {
                 best = len;
-                blockedBy = never ? "source " + Quote.of(other.entry().source()) + " of " + other.ref()
-                        + ", which has NeverContactSource" : null;
+                blockedBy = named;
             }
         }
         for (String scope : config.blockedRegistries()) {
@@ -234,9 +241,8 @@ public final class CrossPolicyRules {
             return;
         }
         TreeSet<String> broader = new TreeSet<>();
-        for (IndexedEntry outer : view.covering(source)) {
-            if (!outer.entry().source().equals(source) && outer.entry().hasRealMirror()
-                    && outer.entry().neverContactSource()) {
+        for (IndexedEntry outer : view.enclosing(source)) {
+            if (outer.entry().hasRealMirror() && outer.entry().neverContactSource()) {
                 broader.add(Quote.of(outer.entry().source()) + " (" + outer.ref() + ")");
             }
         }
@@ -339,9 +345,8 @@ public final class CrossPolicyRules {
         }
         TreeSet<String> shadowed = new TreeSet<>();
         TreeSet<String> shadowedObjects = new TreeSet<>();
-        for (IndexedEntry outer : view.covering(source)) {
-            if (outer.kind().mirrorGroup() != group && outer.entry().hasRealMirror()
-                    && !outer.entry().source().equals(source)) {
+        for (IndexedEntry outer : view.enclosing(source)) {
+            if (outer.kind().mirrorGroup() != group && outer.entry().hasRealMirror()) {
                 shadowed.add(Quote.of(outer.entry().source()) + " (" + outer.ref() + ")");
                 shadowedObjects.add(outer.ref());
             }
@@ -368,12 +373,7 @@ public final class CrossPolicyRules {
     }
 
     private static boolean hasGroupEntry(ClusterView view, String source, MirrorGroup group) {
-        for (IndexedEntry e : view.withSource(source)) {
-            if (e.kind().mirrorGroup() == group && e.entry().hasRealMirror()) {
-                return true;
-            }
-        }
-        return false;
+        return view.facts(source).mirrored(group);
     }
 
     /** P12: mirrors outside allowedRegistries are rejected by the nodes' signature policy. */
@@ -434,5 +434,23 @@ public final class CrossPolicyRules {
             return String.join(", ", items);
         }
         return String.join(", ", items.subList(0, NAMED)) + " and " + (items.size() - NAMED) + " more";
+    }
+
+    /**
+     * {@link #names} of {@code sorted} without {@code left}, read from the front only: a source
+     * named by thousands of objects would otherwise copy them all for every one of them.
+     */
+    static String namesWithout(List<String> sorted, String left) {
+        int size = sorted.size() - (Collections.binarySearch(sorted, left) >= 0 ? 1 : 0);
+        List<String> first = new ArrayList<>(NAMED + 1);
+        for (int i = 0; i < sorted.size() && first.size() <= NAMED; i++) {
+            if (!sorted.get(i).equals(left)) {
+                first.add(sorted.get(i));
+            }
+        }
+        if (size <= NAMED) {
+            return String.join(", ", first);
+        }
+        return String.join(", ", first.subList(0, NAMED)) + " and " + (size - NAMED) + " more";
     }
 }

@@ -1,16 +1,14 @@
 package io.idmswebhook.core.rules;
 
 import io.idmswebhook.core.view.ClusterView;
-import io.idmswebhook.core.view.IndexedEntry;
+import io.idmswebhook.core.view.SourceFacts;
 import io.idmswebhook.core.merge.MergedOrder;
-import io.idmswebhook.core.merge.MirrorMerge;
 import io.idmswebhook.core.model.MirrorGroup;
 import io.idmswebhook.core.model.MirrorSet;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Rules O1-O3: for each source of the object, every list in its mirror group that names the
@@ -36,26 +34,19 @@ public final class OrderRules {
         for (Map.Entry<String, ParsedEntry> e : firstBySource.entrySet()) {
             String source = e.getKey();
             String path = e.getValue().path() + ".source";
-            List<List<String>> lists = new ArrayList<>();
-            TreeSet<String> others = new TreeSet<>();
-            for (IndexedEntry other : view.withSource(source)) {
-                if (other.kind().mirrorGroup() != group || !other.entry().hasRealMirror()) {
-                    continue;
-                }
-                lists.add(withoutNulls(other.entry().mirrors()));
-                if (!other.belongsTo(set.kind(), set.name())) {
-                    others.add(other.ref());
-                }
-            }
-            MergedOrder merged = MirrorMerge.merge(source, lists);
+            SourceFacts.Group facts = view.facts(source).group(group);
+            List<List<String>> lists = facts.lists();
+            MergedOrder merged = facts.merged();
             orders.put(source, merged.order());
-            boolean split = !merged.conflict() && lists.size() > 1 && !allIdentical(lists);
+            boolean split = !merged.conflict() && lists.size() > 1 && !facts.allIdentical();
             if (!merged.conflict() && !merged.sourceBeforeMirror() && !split) {
                 continue;
             }
+            String self = set.kind().ref(set.name());
+            boolean alone = facts.refs().size() == (Collections.binarySearch(facts.refs(), self) >= 0 ? 1 : 0);
+            String otherNames = alone ? "" : CrossPolicyRules.namesWithout(facts.refs(), self);
             String uses = "nodes will use " + String.join(", ", merged.order());
-            List<String> otherNames = new ArrayList<>(others);
-            String involved = others.isEmpty() ? "" : "; other objects: " + CrossPolicyRules.names(otherNames);
+            String involved = alone ? "" : "; other objects: " + otherNames;
             if (merged.conflict()) {
                 out.add(Finding.warn(RuleId.O1, path, source,
                         "mirror order conflict for " + Quote.of(source) + ": " + uses + involved,
@@ -67,7 +58,7 @@ public final class OrderRules {
             if (split) {
                 out.add(Finding.warn(RuleId.O3, path, source,
                         Quote.of(source) + " is split across " + lists.size() + " lists that differ: " + uses
-                                + (others.isEmpty() ? "" : " (with " + CrossPolicyRules.names(otherNames) + ")"),
+                                + (alone ? "" : " (with " + otherNames + ")"),
                         "keep one list per source if the order matters"));
             }
         }
@@ -91,33 +82,5 @@ public final class OrderRules {
                 "nodes contact the source " + Quote.of(source) + " itself before some of its mirrors, so those"
                         + " mirrors are tried only when the source fails: " + uses,
                 "list the mirrors in one order everywhere and keep the source out of its own mirror lists");
-    }
-
-    /** Repeated identical lists, as {@code oc adm catalog mirror} writes them, merge to themselves. */
-    private static boolean allIdentical(List<List<String>> lists) {
-        for (int i = 1; i < lists.size(); i++) {
-            if (!lists.get(i).equals(lists.get(0))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<String> withoutNulls(List<String> mirrors) {
-        // contains(null) would throw on the immutable empty list, so look ourselves
-        boolean hasNull = false;
-        for (int i = 0; i < mirrors.size() && !hasNull; i++) {
-            hasNull = mirrors.get(i) == null;
-        }
-        if (!hasNull) {
-            return mirrors;
-        }
-        List<String> out = new ArrayList<>(mirrors.size());
-        for (String m : mirrors) {
-            if (m != null) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 }

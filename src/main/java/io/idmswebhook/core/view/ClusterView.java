@@ -2,6 +2,7 @@ package io.idmswebhook.core.view;
 
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,6 +29,34 @@ public interface ClusterView {
 
     /** Entries whose source lies strictly inside {@code scope} (more specific than it). */
     List<IndexedEntry> inside(String scope);
+
+    /**
+     * Entries whose source covers {@code location} and is not {@code location} itself: what
+     * {@link #covering} answers without the entries of that exact source, which on a source that
+     * thousands of entries name is nearly all of it.
+     */
+    default List<IndexedEntry> enclosing(String location) {
+        List<IndexedEntry> out = new ArrayList<>();
+        for (IndexedEntry e : covering(location)) {
+            if (!e.entry().source().equals(location)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** What the entries of exactly {@code source} say together. */
+    default SourceFacts facts(String source) {
+        return SourceFacts.of(source, withSource(source));
+    }
+
+    /**
+     * This very instance is the view's copy of its object, so a view of the cluster with it
+     * written is this view itself.
+     */
+    default boolean holds(MirrorSet set) {
+        return false;
+    }
 
     /** Every object, for previews. */
     Collection<MirrorSet> objects();

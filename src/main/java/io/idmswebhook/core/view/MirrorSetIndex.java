@@ -165,6 +165,27 @@ public final class MirrorSetIndex implements ClusterView {
     }
 
     @Override
+    public List<IndexedEntry> enclosing(String location) {
+        List<IndexedEntry> out = new ArrayList<>();
+        for (int i = 1; i < location.length(); i++) {
+            if (Scopes.isBoundary(location.charAt(i))) {
+                out.addAll(withSource(location.substring(0, i)));
+            }
+        }
+        for (String w : wildcards) {
+            if (!w.equals(location) && Scopes.covers(w, location)) {
+                out.addAll(withSource(w));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean holds(MirrorSet set) {
+        return objects.get(new Key(set.kind(), set.name())) == set;
+    }
+
+    @Override
     public List<IndexedEntry> inside(String scope) {
         List<IndexedEntry> out = new ArrayList<>();
         if (scope.startsWith("*.")) {

@@ -27,6 +27,8 @@ public final class ReviewView implements ClusterView {
 
     private final ClusterView base;
     private final boolean useBase;
+    /** The base holds this very object: the view with it written is the base itself. */
+    private final boolean same;
     private final MirrorSet object;
     private final Map<String, List<IndexedEntry>> own = new HashMap<>();
     /** The same entries sorted by source, for the prefix range scans of {@link #inside}. */
@@ -40,6 +42,7 @@ public final class ReviewView implements ClusterView {
         this.base = base;
         this.useBase = base.state() == ClusterState.READY;
         this.object = object;
+        this.same = useBase && base.holds(object);
         for (MirrorEntry e : object.entries()) {
             if (e.source() == null) {
                 continue;
@@ -67,6 +70,9 @@ public final class ReviewView implements ClusterView {
 
     @Override
     public List<IndexedEntry> withSource(String source) {
+        if (same) {
+            return base.withSource(source);
+        }
         List<IndexedEntry> known = withSourceMemo.get(source);
         if (known != null) {
             return known;
@@ -80,6 +86,9 @@ public final class ReviewView implements ClusterView {
 
     @Override
     public List<IndexedEntry> covering(String location) {
+        if (same) {
+            return base.covering(location);
+        }
         List<IndexedEntry> out = others(useBase ? base.covering(location) : List.of());
         out.addAll(own.getOrDefault(location, List.of()));
         for (int i = 1; i < location.length(); i++) {
@@ -96,7 +105,34 @@ public final class ReviewView implements ClusterView {
     }
 
     @Override
+    public List<IndexedEntry> enclosing(String location) {
+        if (same) {
+            return base.enclosing(location);
+        }
+        List<IndexedEntry> out = others(useBase ? base.enclosing(location) : List.of());
+        for (int i = 1; i < location.length(); i++) {
+            if (ownLengths.get(i) && Scopes.isBoundary(location.charAt(i))) {
+                out.addAll(own.getOrDefault(location.substring(0, i), List.of()));
+            }
+        }
+        for (String w : ownWildcards) {
+            if (!w.equals(location) && Scopes.covers(w, location)) {
+                out.addAll(own.get(w));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public SourceFacts facts(String source) {
+        return same ? base.facts(source) : SourceFacts.of(source, withSource(source));
+    }
+
+    @Override
     public List<IndexedEntry> inside(String scope) {
+        if (same) {
+            return base.inside(scope);
+        }
         List<IndexedEntry> out = others(useBase ? base.inside(scope) : List.of());
         Map<String, List<IndexedEntry>> candidates = scope.startsWith("*.") ? own : ownSorted.tailMap(scope, false);
         for (Map.Entry<String, List<IndexedEntry>> e : candidates.entrySet()) {

@@ -1,0 +1,121 @@
+package io.idmswebhook.core.view;
+
+import io.idmswebhook.core.merge.MergedOrder;
+import io.idmswebhook.core.merge.MirrorMerge;
+import io.idmswebhook.core.model.MirrorEntry;
+import io.idmswebhook.core.model.MirrorGroup;
+import io.idmswebhook.core.model.MirrorSourcePolicy;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the rules read from all the entries of one exact source together, whichever object asks:
+ * the policies they set (P4), which mirror groups have mirrors for it (P8, P9) and, per group, the
+ * lists the nodes merge and the objects those come from (O1-O3). None of it depends on the order
+ * of the entries: the merge uses the lists' edges as a set. A review computes it for each source of
+ * its object; an audit run computes it once per source and shares it between every object naming
+ * that source, which is what keeps a source named by thousands of objects from costing time
+ * quadratic in them.
+ */
+public final class SourceFacts {
+
+    /** One mirror group's lists for the source, merged as the nodes merge them. */
+    public record Group(List<List<String>> lists, MergedOrder merged, boolean allIdentical, List<String> refs) {
+
+        /** @param refs the objects the lists come from, sorted and distinct */
+        public Group {
+            lists = List.copyOf(lists);
+            refs = List.copyOf(refs);
+        }
+    }
+
+    private final String source;
+    private final List<IndexedEntry> entries;
+    private final Set<MirrorSourcePolicy> policies = EnumSet.noneOf(MirrorSourcePolicy.class);
+    private final Set<MirrorGroup> mirrored = EnumSet.noneOf(MirrorGroup.class);
+    private final Map<MirrorGroup, Group> groups = new EnumMap<>(MirrorGroup.class);
+
+    private SourceFacts(String source, List<IndexedEntry> entries) {
+        this.source = source;
+        this.entries = entries;
+        for (IndexedEntry e : entries) {
+            MirrorEntry entry = e.entry();
+            if (entry.hasRealMirror()) {
+                mirrored.add(e.kind().mirrorGroup());
+            }
+            if (entry.hasRealMirror() || entry.policy() != null) {
+                policies.add(entry.effectivePolicy());
+            }
+        }
+    }
+
+    /** @param entries every entry whose source is exactly {@code source}, in any order */
+    public static SourceFacts of(String source, List<IndexedEntry> entries) {
+        return new SourceFacts(source, entries);
+    }
+
+    /**
+     * The effective policies of the entries the nodes act on (a real mirror or a policy set;
+     * unset counts as AllowContactingSource). More than one is a P4 conflict.
+     */
+    public Set<MirrorSourcePolicy> policies() {
+        return policies;
+    }
+
+    /** Some entry of the group has a real mirror for the source. */
+    public boolean mirrored(MirrorGroup group) {
+        return mirrored.contains(group);
+    }
+
+    /** The group's lists with a real mirror, merged; computed on first use. */
+    public synchronized Group group(MirrorGroup group) {
+        Group known = groups.get(group);
+        if (known != null) {
+            return known;
+        }
+        List<List<String>> lists = new ArrayList<>();
+        TreeSet<String> refs = new TreeSet<>();
+        for (IndexedEntry e : entries) {
+            if (e.kind().mirrorGroup() == group && e.entry().hasRealMirror()) {
+                lists.add(withoutNulls(e.entry().mirrors()));
+                refs.add(e.ref());
+            }
+        }
+        Group made = new Group(lists, MirrorMerge.merge(source, lists), allIdentical(lists), new ArrayList<>(refs));
+        groups.put(group, made);
+        return made;
+    }
+
+    /** Repeated identical lists, as {@code oc adm catalog mirror} writes them, merge to themselves. */
+    private static boolean allIdentical(List<List<String>> lists) {
+        for (int i = 1; i < lists.size(); i++) {
+            if (!lists.get(i).equals(lists.get(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> withoutNulls(List<String> mirrors) {
+        // contains(null) would throw on the immutable empty list, so look ourselves
+        boolean hasNull = false;
+        for (int i = 0; i < mirrors.size() && !hasNull; i++) {
+            hasNull = mirrors.get(i) == null;
+        }
+        if (!hasNull) {
+            return mirrors;
+        }
+        List<String> out = new ArrayList<>(mirrors.size());
+        for (String m : mirrors) {
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+}
