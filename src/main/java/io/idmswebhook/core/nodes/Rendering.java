@@ -1,5 +1,7 @@
 package io.idmswebhook.core.nodes;
 
+import io.idmswebhook.core.location.LocationParser;
+import io.idmswebhook.core.location.LocationRole;
 import io.idmswebhook.core.merge.MirrorMerge;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
@@ -191,7 +193,7 @@ public final class Rendering {
 
     private static Refusal validateEntry(MirrorEntry e, Map<String, String> policies) {
         String source = e.source() == null ? "" : e.source();
-        if (!CrdLocationPattern.source(source)) {
+        if (!LocationParser.parse(source, LocationRole.SOURCE).ok()) {
             return new Refusal("invalid format for source " + TomlStrings.goQuote(source), RuleId.S1, source);
         }
         String policy = validatedPolicy(e);
@@ -202,7 +204,7 @@ public final class Rendering {
         }
         for (String mirror : e.mirrors()) {
             String m = mirror == null ? "" : mirror;
-            if (!CrdLocationPattern.mirror(m)) {
+            if (!LocationParser.parse(m, LocationRole.MIRROR).ok()) {
                 return new Refusal("invalid format for mirror " + TomlStrings.goQuote(m), RuleId.S1, m);
             }
             if (policy.equals(MirrorSourcePolicy.NEVER_CONTACT_SOURCE.value()) && m.equals(source)) {
