@@ -22,6 +22,16 @@ public final class DecisionJson {
     }
 
     public static void write(Decision decision, ObjectNode out) {
+        writeFindings(decision, out);
+        ObjectNode orders = out.putObject("mergedOrders");
+        new TreeMap<String, List<String>>(decision.mergedOrders()).forEach((source, order) -> {
+            ArrayNode a = orders.putArray(source);
+            order.forEach(a::add);
+        });
+    }
+
+    /** {@code allowed}, {@code denials} and {@code warnings} as {@link #write} puts them, without the merged orders. */
+    public static void writeFindings(Decision decision, ObjectNode out) {
         out.put("allowed", decision.allowed());
         ArrayNode denials = out.putArray("denials");
         for (Finding f : decision.denials()) {
@@ -34,11 +44,6 @@ public final class DecisionJson {
         for (Finding f : decision.warnings()) {
             finding(warnings.addObject(), f, f.verdict().name(), f.message());
         }
-        ObjectNode orders = out.putObject("mergedOrders");
-        new TreeMap<String, List<String>>(decision.mergedOrders()).forEach((source, order) -> {
-            ArrayNode a = orders.putArray(source);
-            order.forEach(a::add);
-        });
     }
 
     private static ObjectNode finding(ObjectNode n, Finding f, String verdict, String message) {

@@ -2,7 +2,6 @@ package io.idmswebhook.ops;
 
 import io.idmswebhook.cluster.ClusterAuditor;
 import io.idmswebhook.json.AuditJson;
-import io.idmswebhook.json.Preview;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +37,7 @@ public class AuditRoute {
                 ? "the first audit runs when the cluster view has synced; ask again in a moment"
                 : "cluster checks are off (idms.cluster-checks=off or no cluster found), so there is no cluster to audit;"
                         + " lint the objects offline: oc get idms,itms,icsp,images.config.openshift.io -o yaml | idms-lint lint -";
-        return Preview.pretty(AuditJson.empty(auditor.enabled(), note, auditor.enforcement()))
+        return AuditJson.empty(auditor.enabled(), note, auditor.enforcement()).toString()
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
