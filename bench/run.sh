@@ -5,7 +5,7 @@
 # Ratios from one run are the result; absolute figures from different runs do not compare.
 #
 #   bench/run.sh [--duration 10s] [--warmup 10s] [--targets "java go nginx"] [--bodies "..."]
-#                [--jfr] [--build] [--scale | --scale-only] [--keep]
+#                [--cpu-only] [--aot | --no-aot] [--jfr] [--build] [--scale | --scale-only] [--keep]
 #
 # See bench/README.md for what is measured and how to read it.
 set -euo pipefail
@@ -19,16 +19,18 @@ peers="${PEERS_DIR:-$root/../shared/peers}"
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-10s}"
 targets="${TARGETS:-java go nginx}"
-bodies_wanted="${BODIES:-typical conflict invalid large}"
+bodies_wanted="${BODIES:-typical conflict invalid large ocmirror-2500 ocmirror-10000}"
 java_port="${JAVA_PORT:-8443}"
 mgmt_port="${MGMT_PORT:-9000}"
 go_port="${GO_PORT:-9443}"
 nginx_port="${NGINX_PORT:-9445}"
 # The image's flags, read from src/main/docker/Dockerfile.jvm so the two cannot drift apart, and
 # the image's Java major (Temurin 25) when a JDK of it is installed: the service is measured as it
-# ships. JAVA names another java binary; JAVA_OPTS replaces the flags.
+# ships. JAVA names another java binary; JAVA_OPTS replaces the flags; JAVA_ENV (NAME=VALUE
+# words) is the environment of the java process alone.
 image_opts="$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$root/src/main/docker/Dockerfile.jvm" | head -n 1)"
 java_opts="${JAVA_OPTS:-$image_opts}"
+java_env="${JAVA_ENV:-}"
 if [ -z "${JAVA:-}" ]; then
     for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*-25-*/bin/java /usr/lib/jvm/*25*/bin/java; do
         [ -x "$candidate" ] && { JAVA="$candidate"; break; }
@@ -36,6 +38,10 @@ if [ -z "${JAVA:-}" ]; then
 fi
 java_bin="${JAVA:-java}"
 jfr=no
+# The image starts from an AOT cache made by a training run with its flags; so does the
+# benchmark by default when the JVM has AOT caches (JDK 25 and later).
+aot="${AOT:-auto}"
+cpu_only=no
 force_build=no
 scale=no
 wrk_runs=yes
@@ -49,7 +55,12 @@ usage() {
   --warmup D      unmeasured JVM warm-up per body and round at 32 connections (default 10s; env WARMUP;
                   0 skips); rounds repeat until the JIT is quiet, at most WARMUP_ROUNDS (6)
   --targets LIST  any of java go nginx (default all; env TARGETS)
-  --bodies LIST   any of typical conflict invalid large (default all; env BODIES)
+  --bodies LIST   any of typical conflict invalid large ocmirror-N (default: all, with ocmirror-2500 and
+                  ocmirror-10000; env BODIES). ocmirror-N is an IDMS of N entries as oc-mirror writes it
+                  (bodies/make-oc-mirror-body.sh), made for the run.
+  --cpu-only      only the 32-connection run per body (req/s, CPU per review, RSS), no latency runs
+  --aot, --no-aot start the service from an AOT cache trained with the same flags, as the image does
+                  (default: when the JVM is 25 or later; env AOT=auto|on|off)
   --jfr           record the Java service with JFR (profile settings) into the results directory
   --build         rebuild the service even if target/quarkus-app/quarkus-run.jar exists
   --scale         after the wrk runs, run the scale benchmark of issue 4 (JUnit, tag bench)
@@ -57,8 +68,9 @@ usage() {
   --keep          keep the temporary directory (certificates, Go build, nginx prefix)
 Ports (loopback only): JAVA_PORT 8443, MGMT_PORT 9000, GO_PORT 9443, NGINX_PORT 9445.
 JAVA_OPTS replaces the java flags; the default is the JVM image's (the ENV JAVA_OPTS line of
-src/main/docker/Dockerfile.jvm). JAVA names the java binary; the default is a JDK 25 (the
-image's Java) when one is installed under /usr/lib/jvm, else java on the PATH.
+src/main/docker/Dockerfile.jvm). JAVA_ENV holds NAME=VALUE words for the java process only
+(MALLOC_ARENA_MAX=2). JAVA names the java binary; the default is a JDK 25 (the image's Java)
+when one is installed under /usr/lib/jvm, else java on the PATH.
 USAGE
 }
 
@@ -69,6 +81,9 @@ while [ $# -gt 0 ]; do
         --targets) targets="${2:?--targets needs a list}"; shift 2 ;;
         --bodies) bodies_wanted="${2:?--bodies needs a list}"; shift 2 ;;
         --jfr) jfr=yes; shift ;;
+        --cpu-only) cpu_only=yes; shift ;;
+        --aot) aot=on; shift ;;
+        --no-aot) aot=off; shift ;;
         --build) force_build=yes; shift ;;
         --scale) scale=yes; shift ;;
         --scale-only) scale=yes; wrk_runs=no; shift ;;
@@ -168,6 +183,9 @@ body_file() {
                  else sh "$here/bodies/make-body.sh" 3 3 bench-typical > "$tmp/typical.json"; echo "$tmp/typical.json"; fi ;;
         conflict|invalid) [ -f "$shared_bodies/$1.json" ] && echo "$shared_bodies/$1.json" ;;
         large) echo "$here/bodies/large.json" ;;
+        ocmirror-[1-9]*)
+            sh "$here/bodies/make-oc-mirror-body.sh" "${1#ocmirror-}" > "$tmp/$1.json" || return 1
+            echo "$tmp/$1.json" ;;
         *) ;;
     esac
 }
@@ -251,8 +269,24 @@ for t in $targets; do
             jvm=()
             # shellcheck disable=SC2206 # JAVA_OPTS is a list of flags by design
             [ -n "$java_opts" ] && jvm=($java_opts)
+            # shellcheck disable=SC2206 # JAVA_ENV is a list of NAME=VALUE words by design
+            jenv=($java_env)
+            java_major="$("$java_bin" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
+            if [ "$aot" = on ] || { [ "$aot" = auto ] && [ "${java_major:-0}" -ge 25 ]; }; then
+                # The image's training run, with the same script, JVM and flags; the cache is only
+                # valid for those, and for this build of the jar.
+                log "AOT cache: training run with the service's flags"
+                env "${jenv[@]}" PATH="$(dirname "$java_bin"):$PATH" JAVA_OPTS="$java_opts" PORT="$java_port" MPORT="$mgmt_port" \
+                    sh "$root/src/main/docker/aot-training.sh" "$root/target/quarkus-app" "$tmp/app.aot" \
+                    "$root/deploy/samples/admission-review-idms.json" "$root/certs/make-certs.sh" \
+                    >"$results/aot-training.log" 2>&1 || { tail -n 30 "$results/aot-training.log" >&2; die "the AOT training run failed"; }
+                jvm+=("-XX:AOTCache=$tmp/app.aot")
+                aot=on
+            else
+                aot=off
+            fi
             [ "$jfr" = yes ] && jvm+=("-XX:StartFlightRecording=filename=$results/java.jfr,settings=profile,dumponexit=true")
-            start java "$java_bin" "${jvm[@]}" \
+            start java env "${jenv[@]}" "$java_bin" "${jvm[@]}" \
                 -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -Didms.cluster-checks=off \
                 -Dquarkus.http.ssl-port="$java_port" -Dquarkus.management.port="$mgmt_port" \
                 -Didms.tls.cert="$cert" -Didms.tls.key="$key" \
@@ -397,10 +431,15 @@ tsv="$results/results.tsv"
 printf 'target\tbody\trps_c32\tcpu_us_per_req_c32\tp50_c1_ms\tp99_c1_ms\tmax_c1_ms\tp50_c8_ms\tp99_c8_ms\tmax_c8_ms\tcpu_us_per_req_c8\terrors\trss_mb\trequests\n' > "$tsv"
 for b in "${bodies[@]}"; do
     for t in $targets; do
-        log "$t, $b body: 32, 1 and 8 connections, $duration each"
         read -r rps32 _ _ _ req32 err32 cpu32 < <(measure "$t" "$b" 2 32 "$duration" "$results/raw/$t-$b-c32.txt")
-        read -r _ p50_1 p99_1 max_1 req1 err1 _ < <(measure "$t" "$b" 1 1 "$duration" "$results/raw/$t-$b-c1.txt")
-        read -r _ p50_8 p99_8 max_8 req8 err8 cpu8 < <(measure "$t" "$b" 2 8 "$duration" "$results/raw/$t-$b-c8.txt")
+        if [ "$cpu_only" = yes ]; then
+            log "$t, $b body: 32 connections, $duration"
+            p50_1=-; p99_1=-; max_1=-; req1=0; err1=0; p50_8=-; p99_8=-; max_8=-; req8=0; err8=0; cpu8=-
+        else
+            log "$t, $b body: 32, 1 and 8 connections, $duration each"
+            read -r _ p50_1 p99_1 max_1 req1 err1 _ < <(measure "$t" "$b" 1 1 "$duration" "$results/raw/$t-$b-c1.txt")
+            read -r _ p50_8 p99_8 max_8 req8 err8 cpu8 < <(measure "$t" "$b" 2 8 "$duration" "$results/raw/$t-$b-c8.txt")
+        fi
         errors=$((err32 + err1 + err8))
         rss="$(rss_mb "${pid[$t]}")"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$b" "$rps32" "$cpu32" \
@@ -422,7 +461,7 @@ md="$results/results.md"
         "$([ "$want_go" = yes ] && go version | awk '{print "; " $3}')."
     echo "Each figure from one ${duration} wrk run over TLS with keep-alive (32 connections: -t2 -c32;" \
         "1: -t1 -c1; 8: -t2 -c8), targets interleaved per body; JVM warm-up (not counted) in rounds of ${warmup} per body until the JIT was under 5 % of the service's CPU." \
-        "Load average ${load_start} at the start, ${load_end} at the end. JAVA_OPTS: ${java_opts:-none}."
+        "Load average ${load_start} at the start, ${load_end} at the end. JAVA_OPTS: ${java_opts:-none}${java_env:+; environment: $java_env}; AOT cache: $aot."
     echo
     echo "| target | body | req/s @32 | CPU µs/review @32 | p50 / p99 / max @1 (ms) | p50 / p99 / max @8 (ms) | errors | RSS MB |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
@@ -460,7 +499,7 @@ md="$results/results.md"
                 printf "- CPU per review ≤ 0.70× the Go peer on every body: %s\n", mark(cpu_ok)
                 printf "- req/s at 32 connections ≥ 1.20× the Go peer on every body: %s\n", mark(rps_ok)
             }
-            if (("java", "typical") in p99_8)
+            if (("java", "typical") in p99_8 && p99_8["java", "typical"] != "-")
                 printf "- p99 at 8 connections, typical body: %s ms (≤ 2 ms): %s\n", p99_8["java", "typical"], mark(p99_8["java", "typical"] <= 2)
             printf "- errors and non-2xx answers: %d (0): %s\n", err["java"], mark(err["java"] == 0)
             printf "- RSS after the runs: %d MB at most (≤ 150 MB): %s\n", rss["java"], mark(rss["java"] <= 150)
