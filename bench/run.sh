@@ -29,7 +29,8 @@ nginx_port="${NGINX_PORT:-9445}"
 # ships. JAVA names another java binary; JAVA_OPTS replaces the flags; JAVA_ENV (NAME=VALUE
 # words) is the environment of the java process alone.
 image_opts="$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$root/src/main/docker/Dockerfile.jvm" | head -n 1)"
-java_opts="${JAVA_OPTS:-$image_opts}"
+# JAVA_OPTS= (set, empty) runs the JVM on its defaults.
+java_opts="${JAVA_OPTS-$image_opts}"
 java_env="${JAVA_ENV:-}"
 if [ -z "${JAVA:-}" ]; then
     for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*-25-*/bin/java /usr/lib/jvm/*25*/bin/java; do
@@ -67,10 +68,10 @@ usage() {
   --scale-only    run only the scale benchmark
   --keep          keep the temporary directory (certificates, Go build, nginx prefix)
 Ports (loopback only): JAVA_PORT 8443, MGMT_PORT 9000, GO_PORT 9443, NGINX_PORT 9445.
-JAVA_OPTS replaces the java flags; the default is the JVM image's (the ENV JAVA_OPTS line of
-src/main/docker/Dockerfile.jvm). JAVA_ENV holds NAME=VALUE words for the java process only
-(MALLOC_ARENA_MAX=2). JAVA names the java binary; the default is a JDK 25 (the image's Java)
-when one is installed under /usr/lib/jvm, else java on the PATH.
+JAVA_OPTS replaces the java flags (set and empty: the JVM's defaults); the default is the JVM
+image's (the ENV JAVA_OPTS line of src/main/docker/Dockerfile.jvm). JAVA_ENV holds NAME=VALUE
+words for the java process only (MALLOC_ARENA_MAX=2). JAVA names the java binary; the default
+is a JDK 25 (the image's Java) when one is installed under /usr/lib/jvm, else java on the PATH.
 USAGE
 }
 
