@@ -8,7 +8,9 @@
 # more reviews. Variants run interleaved (one run of each, RUNS times) so that load from other
 # processes on the machine falls on all of them alike; the table gives medians and the ratio of
 # each median to plain `java -jar` on JDK 17. Archives (AppCDS, JDK 25 AOT cache) are made first
-# by a training run: start, 300 reviews, SIGTERM. Everything binds 127.0.0.1 and is stopped.
+# by a training run: start, 300 reviews, SIGTERM; the image's (variant j) by the image's own
+# training script with the image's flags (the ENV JAVA_OPTS line of src/main/docker/Dockerfile.jvm),
+# as the image build makes it. Everything binds 127.0.0.1 and is stopped.
 #
 # JDK17 and JDK25 select the JVMs (defaults: the Debian JDK 17 and Temurin 25 on the dev machine).
 set -eu
@@ -21,6 +23,7 @@ JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 review="$here/src/test/resources/golden/idms-allowed.request.json"
 port=${PORT:-18443}
 mport=${MPORT:-19001}
+image_opts="$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$here/src/main/docker/Dockerfile.jvm" | head -n 1)"
 
 [ -f "$app/quarkus-run.jar" ] || { echo "startup.sh: $app/quarkus-run.jar missing; run ./mvnw package -DskipTests first" >&2; exit 1; }
 for j in "$JDK17" "$JDK25"; do [ -x "$j/bin/java" ] || { echo "startup.sh: no JVM at $j (set JDK17/JDK25)" >&2; exit 1; }; done
@@ -79,7 +82,9 @@ train() {
 echo "training: AppCDS on JDK 17, AOT cache on JDK 25" >&2
 train "$JDK17" -XX:ArchiveClassesAtExit="$work/app-cds-17.jsa"
 train "$JDK25" -XX:AOTCacheOutput="$work/app-25.aot"
-ls -l "$work/app-cds-17.jsa" "$work/app-25.aot" >&2
+PATH="$JDK25/bin:$PATH" JAVA_OPTS="$image_opts" PORT=$port MPORT=$mport sh "$here/src/main/docker/aot-training.sh" \
+    "$app" "$work/app-25-image.aot" "$here/deploy/samples/admission-review-idms.json" "$here/certs/make-certs.sh" >&2
+ls -l "$work/app-cds-17.jsa" "$work/app-25.aot" "$work/app-25-image.aot" >&2
 
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 small="-Xms16m -Xmx128m -XX:ReservedCodeCacheSize=64m"
@@ -95,7 +100,7 @@ label() {
         g) echo "JDK 25 + AOT cache + SerialGC" ;;
         h) echo "JDK 25 + AOT cache + C1 only + SerialGC + small heap (fastest start)" ;;
         i) echo "JDK 17 + AppCDS + C1 only + SerialGC + small heap" ;;
-        j) echo "JDK 25 + AOT cache + SerialGC + small heap (the image)" ;;
+        j) echo "JDK 25 + the image's AOT cache and flags (the image)" ;;
     esac
 }
 launch() {
@@ -110,7 +115,7 @@ launch() {
         g) run "$JDK25" -XX:AOTCache="$work/app-25.aot" -XX:+UseSerialGC ;;
         h) run "$JDK25" -XX:AOTCache="$work/app-25.aot" $fast $small ;;
         i) run "$JDK17" -XX:SharedArchiveFile="$work/app-cds-17.jsa" $fast $small ;;
-        j) run "$JDK25" -XX:AOTCache="$work/app-25.aot" -XX:+UseSerialGC $small ;;
+        j) run "$JDK25" $image_opts -XX:AOTCache="$work/app-25-image.aot" ;;
     esac
 }
 
