@@ -6,6 +6,7 @@
 #
 #   bench/run.sh [--duration 10s] [--warmup 10s] [--targets "java go nginx"] [--bodies "..."]
 #                [--cpu-only] [--aot | --no-aot] [--jfr] [--build] [--scale | --scale-only] [--keep]
+#   BASE_APP_DIR=<another build's target/quarkus-app> bench/run.sh   (adds target "base")
 #
 # See bench/README.md for what is measured and how to read it.
 set -euo pipefail
@@ -18,12 +19,18 @@ peers="${PEERS_DIR:-$root/../shared/peers}"
 
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-10s}"
-targets="${TARGETS:-java go nginx}"
+targets="${TARGETS:-java${BASE_APP_DIR:+ base} go nginx}"
 bodies_wanted="${BODIES:-typical conflict invalid large ocmirror-2500 ocmirror-10000}"
 java_port="${JAVA_PORT:-8443}"
 mgmt_port="${MGMT_PORT:-9000}"
 go_port="${GO_PORT:-9443}"
 nginx_port="${NGINX_PORT:-9445}"
+# BASE_APP_DIR names another build of the service (a fast-jar directory, e.g. of an older commit)
+# that runs beside this one as target "base", with the same java and flags, so a change's cost per
+# review is measured before and after in one run.
+base_app_dir="${BASE_APP_DIR:-}"
+base_port="${BASE_PORT:-8444}"
+base_mgmt_port="${BASE_MGMT_PORT:-9001}"
 # The image's flags, read from src/main/docker/Dockerfile.jvm so the two cannot drift apart, and
 # the image's Java major (Temurin 25) when a JDK of it is installed: the service is measured as it
 # ships. JAVA names another java binary; JAVA_OPTS replaces the flags; JAVA_ENV (NAME=VALUE
@@ -55,7 +62,7 @@ usage() {
   --duration D    length of each measured wrk run (default 10s; env DURATION)
   --warmup D      unmeasured JVM warm-up per body and round at 32 connections (default 10s; env WARMUP;
                   0 skips); rounds repeat until the JIT is quiet, at most WARMUP_ROUNDS (6)
-  --targets LIST  any of java go nginx (default all; env TARGETS)
+  --targets LIST  any of java base go nginx (default all; base only with BASE_APP_DIR; env TARGETS)
   --bodies LIST   any of typical conflict invalid large ocmirror-N (default: all, with ocmirror-2500 and
                   ocmirror-10000; env BODIES). ocmirror-N is an IDMS of N entries as oc-mirror writes it
                   (bodies/make-oc-mirror-body.sh), made for the run.
@@ -67,7 +74,8 @@ usage() {
   --scale         after the wrk runs, run the scale benchmark of issue 4 (JUnit, tag bench)
   --scale-only    run only the scale benchmark
   --keep          keep the temporary directory (certificates, Go build, nginx prefix)
-Ports (loopback only): JAVA_PORT 8443, MGMT_PORT 9000, GO_PORT 9443, NGINX_PORT 9445.
+Ports (loopback only): JAVA_PORT 8443, MGMT_PORT 9000, GO_PORT 9443, NGINX_PORT 9445,
+BASE_PORT 8444, BASE_MGMT_PORT 9001.
 JAVA_OPTS replaces the java flags (set and empty: the JVM's defaults); the default is the JVM
 image's (the ENV JAVA_OPTS line of src/main/docker/Dockerfile.jvm). JAVA_ENV holds NAME=VALUE
 words for the java process only (MALLOC_ARENA_MAX=2). JAVA names the java binary; the default
@@ -206,8 +214,11 @@ mkdir -p "$results/raw"
 port_free() {
     ! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
 }
-for p in $java_port $mgmt_port $go_port $nginx_port; do
-    port_free "$p" || die "port $p on this machine is in use; set JAVA_PORT / MGMT_PORT / GO_PORT / NGINX_PORT to free ones"
+case " $targets " in *" base "*)
+    [ -f "$base_app_dir/quarkus-run.jar" ] || die "target base needs BASE_APP_DIR, a fast-jar directory with quarkus-run.jar (got '${base_app_dir}')" ;;
+esac
+for p in $java_port $mgmt_port $go_port $nginx_port $base_port $base_mgmt_port; do
+    port_free "$p" || die "port $p on this machine is in use; set JAVA_PORT / MGMT_PORT / GO_PORT / NGINX_PORT / BASE_PORT / BASE_MGMT_PORT to free ones"
 done
 
 # Build the service if needed.
@@ -250,6 +261,39 @@ wait_ready() {
     die "$name was not ready at $* after 120 s"
 }
 
+# Start one build of the service (a fast-jar directory) as the image runs it: the image's java and
+# flags and, on a JDK 25 or later, an AOT cache from the image's own training driver, made with the
+# same JVM and flags (the cache is only valid for those and for that build of the jar).
+java_major="$("$java_bin" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
+use_aot=no
+if [ "$aot" = on ] || { [ "$aot" = auto ] && [ "${java_major:-0}" -ge 25 ]; }; then use_aot=yes; fi
+start_java() {
+    local name="$1" dir="$2" port="$3" mport="$4" jvm=() jenv=()
+    # shellcheck disable=SC2206 # JAVA_OPTS is a list of flags by design
+    [ -n "$java_opts" ] && jvm=($java_opts)
+    # shellcheck disable=SC2206 # JAVA_ENV is a list of NAME=VALUE words by design
+    jenv=($java_env)
+    if [ "$use_aot" = yes ]; then
+        log "$name: AOT cache, training run with the service's flags"
+        env "${jenv[@]}" JAVA_OPTS="$java_opts" PORT="$port" MPORT="$mport" \
+            "$java_bin" "$root/src/main/docker/AotTraining.java" "$dir" "$tmp/$name.aot" \
+            "$root/deploy/samples/admission-review-idms.json" \
+            >"$results/$name-aot-training.log" 2>&1 || { tail -n 30 "$results/$name-aot-training.log" >&2; die "the AOT training run of $name failed"; }
+        jvm+=("-XX:AOTCache=$tmp/$name.aot")
+    fi
+    [ "$jfr" = yes ] && jvm+=("-XX:StartFlightRecording=filename=$results/$name.jfr,settings=profile,dumponexit=true")
+    start "$name" env "${jenv[@]}" "$java_bin" "${jvm[@]}" \
+        -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -Didms.cluster-checks=off \
+        -Dquarkus.http.ssl-port="$port" -Dquarkus.management.port="$mport" \
+        -Didms.tls.cert="$cert" -Didms.tls.key="$key" \
+        -jar "$dir/quarkus-run.jar"
+    url[$name]="https://127.0.0.1:$port/validate"
+    # The management interface takes the default TLS configuration when there is one, so it is
+    # HTTPS here; a build without that answers over plain HTTP.
+    wait_ready "$name" "https://127.0.0.1:$mport/q/health/ready" "http://127.0.0.1:$mport/q/health/ready"
+}
+aot="$([ "$use_aot" = yes ] && echo on || echo off)"
+
 declare -A url
 for t in $targets; do
     case "$t" in
@@ -268,37 +312,9 @@ for t in $targets; do
             start go "$tmp/go/go-idms-webhook" -addr "127.0.0.1:$go_port" -tls-cert "$cert" -tls-key "$key"
             url[go]="https://127.0.0.1:$go_port/validate"
             wait_ready go "https://127.0.0.1:$go_port/healthz" ;;
-        java)
-            jvm=()
-            # shellcheck disable=SC2206 # JAVA_OPTS is a list of flags by design
-            [ -n "$java_opts" ] && jvm=($java_opts)
-            # shellcheck disable=SC2206 # JAVA_ENV is a list of NAME=VALUE words by design
-            jenv=($java_env)
-            java_major="$("$java_bin" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
-            if [ "$aot" = on ] || { [ "$aot" = auto ] && [ "${java_major:-0}" -ge 25 ]; }; then
-                # The image's training run, with the same script, JVM and flags; the cache is only
-                # valid for those, and for this build of the jar.
-                log "AOT cache: training run with the service's flags"
-                env "${jenv[@]}" PATH="$(dirname "$java_bin"):$PATH" JAVA_OPTS="$java_opts" PORT="$java_port" MPORT="$mgmt_port" \
-                    sh "$root/src/main/docker/aot-training.sh" "$app_dir" "$tmp/app.aot" \
-                    "$root/deploy/samples/admission-review-idms.json" "$root/certs/make-certs.sh" \
-                    >"$results/aot-training.log" 2>&1 || { tail -n 30 "$results/aot-training.log" >&2; die "the AOT training run failed"; }
-                jvm+=("-XX:AOTCache=$tmp/app.aot")
-                aot=on
-            else
-                aot=off
-            fi
-            [ "$jfr" = yes ] && jvm+=("-XX:StartFlightRecording=filename=$results/java.jfr,settings=profile,dumponexit=true")
-            start java env "${jenv[@]}" "$java_bin" "${jvm[@]}" \
-                -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -Didms.cluster-checks=off \
-                -Dquarkus.http.ssl-port="$java_port" -Dquarkus.management.port="$mgmt_port" \
-                -Didms.tls.cert="$cert" -Didms.tls.key="$key" \
-                -jar "$jar"
-            url[java]="https://127.0.0.1:$java_port/validate"
-            # The management interface takes the default TLS configuration when there is one,
-            # so it is HTTPS here; a build without that answers over plain HTTP.
-            wait_ready java "https://127.0.0.1:$mgmt_port/q/health/ready" "http://127.0.0.1:$mgmt_port/q/health/ready" ;;
-        *) die "unknown target '$t' (java, go, nginx)" ;;
+        java) start_java java "$app_dir" "$java_port" "$mgmt_port" ;;
+        base) start_java base "$base_app_dir" "$base_port" "$base_mgmt_port" ;;
+        *) die "unknown target '$t' (java, base, go, nginx)" ;;
     esac
 done
 
@@ -411,27 +427,27 @@ done
 # longer than on a quiet one, so warm-up rounds (every body at 32 and at 1 connection) repeat
 # until the compiler threads take less than 5 % of the service's CPU, at most WARMUP_ROUNDS times.
 warmup_rounds="${WARMUP_ROUNDS:-6}"
-case " $targets " in *" java "*)
-    if [ "$warmup" != 0 ] && [ "$warmup" != 0s ]; then
-        for round in $(seq 1 "$warmup_rounds"); do
-            thread_ticks "${pid[java]}" > "$results/raw/warmup-$round.before"
-            for b in "${bodies[@]}"; do
-                if [ "$(wc -c < "${body_path[$b]}")" -gt 262144 ]; then
-                    measure java "$b" 1 2 "$warmup" "$results/raw/java-$b-warmup$round-c2.txt" >/dev/null
-                else
-                    measure java "$b" 2 32 "$warmup" "$results/raw/java-$b-warmup$round-c32.txt" >/dev/null
-                fi
-                measure java "$b" 1 1 3s "$results/raw/java-$b-warmup$round-c1.txt" >/dev/null
-            done
-            thread_ticks "${pid[java]}" > "$results/raw/warmup-$round.after"
-            thread_split "$results/raw/warmup-$round.before" "$results/raw/warmup-$round.after" > "$results/raw/warmup-$round.threads"
-            rm -f "$results/raw/warmup-$round.before" "$results/raw/warmup-$round.after"
-            jit="$(awk '/^CN CompilerThre/ { print $NF + 0 }' "$results/raw/warmup-$round.threads")"
-            log "java warm-up round $round: JIT compiler threads ${jit:-0}% of the service's CPU"
-            awk -v j="${jit:-0}" 'BEGIN { exit !(j < 5) }' && break
+for jt in java base; do
+    case " $targets " in *" $jt "*) ;; *) continue ;; esac
+    [ "$warmup" = 0 ] || [ "$warmup" = 0s ] && break
+    for round in $(seq 1 "$warmup_rounds"); do
+        thread_ticks "${pid[$jt]}" > "$results/raw/$jt-warmup-$round.before"
+        for b in "${bodies[@]}"; do
+            if [ "$(wc -c < "${body_path[$b]}")" -gt 262144 ]; then
+                measure "$jt" "$b" 1 2 "$warmup" "$results/raw/$jt-$b-warmup$round-c2.txt" >/dev/null
+            else
+                measure "$jt" "$b" 2 32 "$warmup" "$results/raw/$jt-$b-warmup$round-c32.txt" >/dev/null
+            fi
+            measure "$jt" "$b" 1 1 3s "$results/raw/$jt-$b-warmup$round-c1.txt" >/dev/null
         done
-    fi ;;
-esac
+        thread_ticks "${pid[$jt]}" > "$results/raw/$jt-warmup-$round.after"
+        thread_split "$results/raw/$jt-warmup-$round.before" "$results/raw/$jt-warmup-$round.after" > "$results/raw/$jt-warmup-$round.threads"
+        rm -f "$results/raw/$jt-warmup-$round.before" "$results/raw/$jt-warmup-$round.after"
+        jit="$(awk '/^CN CompilerThre/ { print $NF + 0 }' "$results/raw/$jt-warmup-$round.threads")"
+        log "$jt warm-up round $round: JIT compiler threads ${jit:-0}% of the service's CPU"
+        awk -v j="${jit:-0}" 'BEGIN { exit !(j < 5) }' && break
+    done
+done
 
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 tsv="$results/results.tsv"
@@ -474,7 +490,7 @@ md="$results/results.md"
     echo "Run $stamp on $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo);" \
         "$("$java_bin" -version 2>&1 | head -n 1) ($java_bin);" \
         "$(wrk -v 2>&1 | head -n 1 | awk '{print "wrk " $2}'); $(nginx -v 2>&1 | sed 's/.*: //')" \
-        "$([ "$want_go" = yes ] && go version | awk '{print "; " $3}')."
+        "$([ "$want_go" = yes ] && go version | awk '{print "; " $3}')${base_app_dir:+; base: $base_app_dir}."
     echo "Each figure from one ${duration} wrk run over TLS with keep-alive (32 connections: -t2 -c32;" \
         "1: -t1 -c1; 8: -t2 -c8), targets interleaved per body; JVM warm-up (not counted) in rounds of ${warmup} per body until the JIT was under 5 % of the service's CPU." \
         "Load average ${load_start} at the start, ${load_end} at the end. JAVA_OPTS: ${java_opts:-none}${java_env:+; environment: $java_env}; AOT cache: $aot."
@@ -499,6 +515,15 @@ md="$results/results.md"
                     b = order[i]
                     printf "| %s | %s | %s | %s |\n", b, ratio(cpu["java", b], cpu["go", b]),
                         ratio(rps["java", b], rps["go", b]), ratio(rps["java", b], rps["nginx", b])
+                }
+                print ""
+            }
+            if (("base", order[1]) in rps) {
+                print "| body | CPU/review java/base (target ≤ 1.05) | req/s @32 java/base |"
+                print "|---|---:|---:|"
+                for (i = 1; i <= n; i++) {
+                    b = order[i]
+                    printf "| %s | %s | %s |\n", b, ratio(cpu["java", b], cpu["base", b]), ratio(rps["java", b], rps["base", b])
                 }
                 print ""
             }

@@ -82,8 +82,8 @@ train() {
 echo "training: AppCDS on JDK 17, AOT cache on JDK 25" >&2
 train "$JDK17" -XX:ArchiveClassesAtExit="$work/app-cds-17.jsa"
 train "$JDK25" -XX:AOTCacheOutput="$work/app-25.aot"
-PATH="$JDK25/bin:$PATH" JAVA_OPTS="$image_opts" PORT=$port MPORT=$mport sh "$here/src/main/docker/aot-training.sh" \
-    "$app" "$work/app-25-image.aot" "$here/deploy/samples/admission-review-idms.json" "$here/certs/make-certs.sh" >&2
+JAVA_OPTS="$image_opts" PORT=$port MPORT=$mport "$JDK25/bin/java" "$here/src/main/docker/AotTraining.java" \
+    "$app" "$work/app-25-image.aot" "$here/deploy/samples/admission-review-idms.json" >&2
 ls -l "$work/app-cds-17.jsa" "$work/app-25.aot" "$work/app-25-image.aot" >&2
 
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
