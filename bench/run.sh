@@ -5,7 +5,7 @@
 # Ratios from one run are the result; absolute figures from different runs do not compare.
 #
 #   bench/run.sh [--duration 10s] [--warmup 10s] [--targets "java go nginx"] [--bodies "..."]
-#                [--cpu-only] [--aot | --no-aot] [--jfr] [--build] [--scale | --scale-only] [--keep]
+#                [--cpu-only] [--aot | --no-aot] [--jfr] [--nmt] [--build] [--scale | --scale-only] [--keep]
 #   BASE_APP_DIR=<another build's target/quarkus-app> bench/run.sh   (adds target "base")
 #
 # See bench/README.md for what is measured and how to read it.
@@ -46,6 +46,7 @@ if [ -z "${JAVA:-}" ]; then
 fi
 java_bin="${JAVA:-java}"
 jfr=no
+nmt=no
 # The image starts from an AOT cache made by a training run with its flags; so does the
 # benchmark by default when the JVM has AOT caches (JDK 25 and later).
 aot="${AOT:-auto}"
@@ -70,6 +71,8 @@ usage() {
   --aot, --no-aot start the service from an AOT cache trained with the same flags, as the image does
                   (default: when the JVM is 25 or later; env AOT=auto|on|off)
   --jfr           record the Java service with JFR (profile settings) into the results directory
+  --nmt           run the Java service with Native Memory Tracking and print where its RSS is
+                  (committed MB per JVM area) after the runs; it costs a little CPU per review
   --build         rebuild the service even if target/quarkus-app/quarkus-run.jar exists
   --scale         after the wrk runs, run the scale benchmark of issue 4 (JUnit, tag bench)
   --scale-only    run only the scale benchmark
@@ -90,6 +93,7 @@ while [ $# -gt 0 ]; do
         --targets) targets="${2:?--targets needs a list}"; shift 2 ;;
         --bodies) bodies_wanted="${2:?--bodies needs a list}"; shift 2 ;;
         --jfr) jfr=yes; shift ;;
+        --nmt) nmt=yes; shift ;;
         --cpu-only) cpu_only=yes; shift ;;
         --aot) aot=on; shift ;;
         --no-aot) aot=off; shift ;;
@@ -282,6 +286,7 @@ start_java() {
         jvm+=("-XX:AOTCache=$tmp/$name.aot")
     fi
     [ "$jfr" = yes ] && jvm+=("-XX:StartFlightRecording=filename=$results/$name.jfr,settings=profile,dumponexit=true")
+    [ "$nmt" = yes ] && jvm+=("-XX:NativeMemoryTracking=summary")
     start "$name" env "${jenv[@]}" "$java_bin" "${jvm[@]}" \
         -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -Didms.cluster-checks=off \
         -Dquarkus.http.ssl-port="$port" -Dquarkus.management.port="$mport" \
@@ -546,6 +551,27 @@ md="$results/results.md"
             printf "- RSS after the runs: %d MB at most (≤ 150 MB): %s\n", rss["java"], mark(rss["java"] <= 150)
         }' "$tsv"
 } > "$md"
+# Where the service's RSS is, read while it still runs: anonymous (heap, metaspace, code cache,
+# malloc) against file-backed (libjvm, jars, the CDS archive or AOT cache), and with --nmt the
+# JVM's own accounting per area.
+case " $targets " in *" java "*)
+    {
+        echo
+        echo "Where the java service's RSS is after the runs: $(awk '/^VmRSS:/ {r = $2} /^RssAnon:/ {a = $2} /^RssFile:/ {f = $2}
+            END { printf "%d MB, of which %d MB anonymous and %d MB file-backed", r / 1024, a / 1024, f / 1024 }' "/proc/${pid[java]}/status")."
+        if [ "$nmt" = yes ]; then
+            echo
+            echo "| JVM area (Native Memory Tracking) | committed MB |"
+            echo "|---|---:|"
+            "$(dirname "$java_bin")/jcmd" "${pid[java]}" VM.native_memory summary scale=KB 2>/dev/null \
+                | sed -n 's/^-  *\([A-Za-z][A-Za-z ]*[a-z]\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1\t\2/p' \
+                | sort -t"$(printf '\t')" -k2 -nr | awk -F'\t' '$2 >= 512 { printf "| %s | %.0f |\n", $1, $2 / 1024 }'
+            "$(dirname "$java_bin")/jcmd" "${pid[java]}" VM.native_memory summary scale=KB 2>/dev/null \
+                | sed -n 's/^Total: reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/| total tracked | \1 |/p' \
+                | awk -F'|' '{ printf "| total tracked | %.0f |\n", $3 / 1024 }'
+        fi
+    } >> "$md" ;;
+esac
 cp "$tsv" "$here/results/latest.tsv"
 cp "$md" "$here/results/latest.md"
 cat "$md"

@@ -88,7 +88,9 @@ ls -l "$work/app-cds-17.jsa" "$work/app-25.aot" "$work/app-25-image.aot" >&2
 
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 small="-Xms16m -Xmx128m -XX:ReservedCodeCacheSize=64m"
-variants="a b c d e f g h i j"
+# VARIANTS picks some (a, the baseline, is always run): VARIANTS="d j" sh bench/startup.sh
+variants="a ${VARIANTS:-b c d e f g h i j}"
+variants="$(echo "$variants" | tr " " "\n" | awk "!seen[\$0]++" | tr "\n" " ")"
 label() {
     case $1 in
         a) echo "JDK 17, java -jar (baseline)" ;;
