@@ -559,6 +559,19 @@ case " $targets " in *" java "*)
         echo
         echo "Where the java service's RSS is after the runs: $(awk '/^VmRSS:/ {r = $2} /^RssAnon:/ {a = $2} /^RssFile:/ {f = $2}
             END { printf "%d MB, of which %d MB anonymous and %d MB file-backed", r / 1024, a / 1024, f / 1024 }' "/proc/${pid[java]}/status")."
+        # For each body where the CPU target was missed: where the service's CPU went in its
+        # measured run, by thread kind (event loops are the reviews; VM Thread is the collector's
+        # pauses; compiler threads mean the JIT had not settled).
+        if [[ " $targets " == *" go "* ]]; then
+            awk -F'\t' 'NR > 1 { cpu[$1, $2] = $4; if (!seen[$2]++) order[++n] = $2 }
+                END { for (i = 1; i <= n; i++) { b = order[i]
+                    if (("go", b) in cpu && cpu["java", b] > 0.7 * cpu["go", b]) print b } }' "$tsv" |
+            while read -r b; do
+                f="$results/raw/java-$b-c32.txt.threads"; [ -f "$f" ] || f="$results/raw/java-$b-c2.txt.threads"
+                [ -f "$f" ] && echo "- CPU target missed on $b; the service's CPU in that run by thread: $(awk '{ name = substr($0, 1, 16); sub(/ +$/, "", name)
+                    printf "%s%s %s", (NR > 1 ? ", " : ""), name, $NF }' "$f")"
+            done
+        fi
         if [ "$nmt" = yes ]; then
             echo
             echo "| JVM area (Native Memory Tracking) | committed MB |"
