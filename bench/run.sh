@@ -577,7 +577,7 @@ case " $targets " in *" java "*)
             echo "| JVM area (Native Memory Tracking) | committed MB |"
             echo "|---|---:|"
             "$(dirname "$java_bin")/jcmd" "${pid[java]}" VM.native_memory summary scale=KB 2>/dev/null \
-                | sed -n 's/^-  *\([A-Za-z][A-Za-z ]*[a-z]\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1\t\2/p' \
+                | sed -n 's/^-  *\([A-Za-z][A-Za-z ]*[A-Za-z]\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1\t\2/p' \
                 | sort -t"$(printf '\t')" -k2 -nr | awk -F'\t' '$2 >= 512 { printf "| %s | %.0f |\n", $1, $2 / 1024 }'
             "$(dirname "$java_bin")/jcmd" "${pid[java]}" VM.native_memory summary scale=KB 2>/dev/null \
                 | sed -n 's/^Total: reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/| total tracked | \1 |/p' \
