@@ -193,10 +193,20 @@ public final class CrossPolicyRules {
         return null;
     }
 
-    /** P6: a mirrored wildcard with a more specific, non-mirrored registries.conf scope inside. */
+    /**
+     * P6: a mirrored wildcard with a more specific, non-mirrored registries.conf scope inside.
+     *
+     * <p>The operator gives each registries.conf entry without mirrors the mirrors of the first
+     * mirrored scope it nests in, taking the digest sources and then the tag sources, each in byte
+     * order, and fails when that scope is a wildcard. Every wildcard sorts before every host, so
+     * for a digest wildcard nothing can come first; a tag wildcard comes after every digest source,
+     * and a scope that nests in a mirrored digest source other than a wildcard has its mirrors by
+     * then and is no problem.
+     */
     private static void checkWildcardNesting(ParsedEntry pe, ClusterView view, ImageConfig config,
                                              List<Finding> out) {
         String wildcard = pe.entry().source();
+        boolean tagWildcard = pe.set().kind().mirrorGroup() == MirrorGroup.TAG;
         List<String> scopes = new ArrayList<>(config.insecureRegistries());
         scopes.addAll(config.blockedRegistries());
         TreeSet<String> nested = new TreeSet<>();
@@ -208,8 +218,11 @@ public final class CrossPolicyRules {
             for (IndexedEntry other : view.withSource(scope)) {
                 mirrored |= other.entry().hasRealMirror();
             }
+            if (!mirrored && tagWildcard) {
+                mirrored = nestsInMirroredDigestScope(scope, view);
+            }
             if (!mirrored) {
-                nested.add(scope);
+                nested.add(Quote.of(scope));
             }
         }
         if (!nested.isEmpty()) {
@@ -219,6 +232,23 @@ public final class CrossPolicyRules {
                             + " mirrors; the Machine Config Operator fails on this combination",
                     "add an entry with mirrors for the nested registry, or narrow the wildcard"));
         }
+    }
+
+    /**
+     * A digest source other than a wildcard has real mirrors and encloses {@code scope} as the
+     * operator nests scopes: {@code scope} is a path below it ({@code /} only, where the nodes'
+     * prefix match also takes {@code :} and {@code @}).
+     */
+    private static boolean nestsInMirroredDigestScope(String scope, ClusterView view) {
+        for (IndexedEntry outer : view.enclosing(scope)) {
+            String source = outer.entry().source();
+            if (outer.kind().mirrorGroup() == MirrorGroup.DIGEST && outer.entry().hasRealMirror()
+                    && !source.startsWith("*.") && scope.startsWith(source)
+                    && scope.length() > source.length() && scope.charAt(source.length()) == '/') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** P7: NeverContactSource stops at more specific sources that have their own entries. */
