@@ -1,5 +1,6 @@
 package io.idmswebhook.core.nodes;
 
+import io.idmswebhook.core.location.ScopeMatch;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorSet;
 import io.idmswebhook.core.model.MirrorSetKind;

@@ -1,5 +1,6 @@
 package io.idmswebhook.core.nodes;
 
+import io.idmswebhook.core.location.ScopeMatch;
 import io.idmswebhook.core.nodes.RegistriesConf.Mirror;
 import io.idmswebhook.core.nodes.RegistriesConf.Registry;
 import java.util.ArrayList;

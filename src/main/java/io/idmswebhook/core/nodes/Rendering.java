@@ -2,6 +2,7 @@ package io.idmswebhook.core.nodes;
 
 import io.idmswebhook.core.location.LocationParser;
 import io.idmswebhook.core.location.LocationRole;
+import io.idmswebhook.core.location.ScopeMatch;
 import io.idmswebhook.core.merge.MirrorMerge;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;

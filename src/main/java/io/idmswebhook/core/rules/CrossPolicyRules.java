@@ -3,6 +3,7 @@ package io.idmswebhook.core.rules;
 import io.idmswebhook.core.view.ClusterView;
 import io.idmswebhook.core.view.IndexedEntry;
 import io.idmswebhook.core.location.Location;
+import io.idmswebhook.core.location.ScopeMatch;
 import io.idmswebhook.core.location.Scopes;
 import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
@@ -112,82 +113,128 @@ public final class CrossPolicyRules {
     }
 
     /**
-     * P5: a mirror that the nodes' longest-prefix match puts in a blocked scope. The nodes skip it
+     * P5: a mirror that the nodes look up in a blocked registries.conf entry. The nodes skip it
      * ("registry ... is blocked") and go on to the next endpoint, so one such mirror only warns;
-     * when no endpoint is left for the source at all, its pulls fail, and that is a denial.
+     * when no endpoint is left for the source at all, its pulls fail, and that is a denial. The
+     * endpoints are those of the source on the nodes: the mirrors that every entry of its mirror
+     * group merges into one list, then the source unless its own entry is blocked. The warnings
+     * of a denied entry say only what blocks each mirror: there is no next endpoint.
      */
     private static void checkBlockedMirrors(ParsedEntry pe, ClusterView view, ImageConfig config, List<Finding> out) {
         List<Location> mirrors = pe.mirrors();
         MirrorEntry e = pe.entry();
         int real = 0;
-        int blocked = 0;
+        List<Integer> blockedIndexes = new ArrayList<>();
+        List<String> blockedBy = new ArrayList<>();
         for (int i = 0; i < mirrors.size(); i++) {
             Location m = mirrors.get(i);
             if (m == null || m.raw().equals(e.source())) {
                 continue;
             }
             real++;
-            String blockedBy = blockedBy(m.raw(), view, config);
-            if (blockedBy != null) {
-                blocked++;
-                out.add(Finding.warn(RuleId.P5, pe.mirrorPath(i), m.raw() + " in " + blockedBy,
-                        "mirror " + Quote.of(m.raw()) + " falls under " + blockedBy + ", so every pull through it"
-                                + " fails and the nodes go on to the next endpoint",
-                        "use a mirror outside that scope, or unblock it"));
+            String scope = blockedBy(m.raw(), view, config);
+            if (scope != null) {
+                blockedIndexes.add(i);
+                blockedBy.add(scope);
             }
         }
         String sourceBlockedBy = e.neverContactSource() ? "it has NeverContactSource"
                 : blockedRegistry(e.source(), config);
-        if (real > 0 && blocked == real && sourceBlockedBy != null) {
+        boolean noEndpoint = real > 0 && blockedIndexes.size() == real && sourceBlockedBy != null
+                && everyOtherMirrorBlocked(pe, view, config);
+        for (int k = 0; k < blockedIndexes.size(); k++) {
+            String raw = mirrors.get(blockedIndexes.get(k)).raw();
+            out.add(Finding.warn(RuleId.P5, pe.mirrorPath(blockedIndexes.get(k)), raw + " in " + blockedBy.get(k),
+                    "mirror " + Quote.of(raw) + " falls under " + blockedBy.get(k) + ", so every pull through it fails"
+                            + (noEndpoint ? "" : " and the nodes go on to the next endpoint"),
+                    "use a mirror outside that scope, or unblock it"));
+        }
+        if (noEndpoint) {
             out.add(Finding.deny(RuleId.P5, pe.path(), e.source(),
-                    "no usable endpoint remains for " + Quote.of(e.source()) + ": every mirror falls under a blocked"
-                            + " scope and the source is blocked too (" + sourceBlockedBy + "), so every pull of it fails",
+                    "no usable endpoint remains for " + Quote.of(e.source()) + ": every mirror the nodes have for it"
+                            + " falls under a blocked scope and the source is blocked too (" + sourceBlockedBy + "), so every pull of it fails",
                     "add a mirror outside the blocked scopes"));
         }
     }
 
-    /** What blocks pulls through {@code ref} on the nodes, or null when nothing does. */
+    /** The other entries of the source in its mirror group add no mirror that the nodes can use. */
+    private static boolean everyOtherMirrorBlocked(ParsedEntry pe, ClusterView view, ImageConfig config) {
+        MirrorEntry e = pe.entry();
+        MirrorGroup group = pe.set().kind().mirrorGroup();
+        Set<String> checked = new HashSet<>(e.mirrors());
+        for (IndexedEntry other : view.withSource(e.source())) {
+            if (other.kind().mirrorGroup() != group) {
+                continue;
+            }
+            for (String m : other.entry().mirrors()) {
+                if (m != null && !m.equals(e.source()) && checked.add(m) && blockedBy(m, view, config) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What blocks pulls through {@code ref} on the nodes, or null when nothing does. The nodes
+     * look {@code ref} up in the registries.conf entry with the longest matching prefix: a
+     * mirrored source, or a blocked or insecure registry of the image config; on a tie the file's
+     * order decides, mirrored sources first in byte order, then blocked, then insecure registries.
+     * That entry is blocked when its source has NeverContactSource, or when it nests, as the
+     * operator nests scopes, in a blocked registry (the operator copies the flag to every such
+     * entry, insecure ones and other objects' sources included).
+     */
     private static String blockedBy(String ref, ClusterView view, ImageConfig config) {
         int best = -1;
-        String blockedBy = null;
+        String entry = null;
         for (IndexedEntry other : view.covering(ref)) {
             if (!other.entry().hasRealMirror()) {
                 continue;
             }
-            int len = Scopes.matchLength(other.entry().source(), ref);
-            boolean never = other.entry().neverContactSource();
-            String named = never ? "source " + Quote.of(other.entry().source()) + " of " + other.ref()
-                    + ", which has NeverContactSource" : null;
-            // of equally specific scopes one blocked is enough; the first by name is reported, so
-            // the answer does not depend on the order the view lists entries in
-            if (len > best || (len == best && never && (blockedBy == null || named.compareTo(blockedBy) < 0))) {
+            String source = other.entry().source();
+            int len = Scopes.matchLength(source, ref);
+            if (len > best || (len == best && source.compareTo(entry) < 0)) {
                 best = len;
-                blockedBy = named;
+                entry = source;
             }
         }
-        for (String scope : config.blockedRegistries()) {
-            int len = Scopes.matchLength(scope, ref);
-            if (len >= 0 && len >= best) {
-                best = len;
-                blockedBy = "blocked registry " + Quote.of(scope)
-                        + " of the cluster image config (spec.registrySources.blockedRegistries)";
+        for (List<String> scopes : List.of(config.blockedRegistries(), config.insecureRegistries())) {
+            for (String scope : scopes) {
+                int len = Scopes.matchLength(scope, ref);
+                if (len > best) {
+                    best = len;
+                    entry = scope;
+                }
             }
         }
-        for (String scope : config.insecureRegistries()) {
-            int len = Scopes.matchLength(scope, ref);
-            if (len > best) {
-                best = len;
-                blockedBy = null;
+        if (entry == null) {
+            return null;
+        }
+        String never = null;
+        for (IndexedEntry other : view.withSource(entry)) {
+            if (other.entry().hasRealMirror() && other.entry().neverContactSource()) {
+                String named = "source " + Quote.of(entry) + " of " + other.ref() + ", which has NeverContactSource";
+                // the first by name, so the answer does not depend on the order the view lists entries in
+                never = never == null || named.compareTo(never) < 0 ? named : never;
             }
         }
-        return blockedBy;
+        if (never != null) {
+            return never;
+        }
+        String registry = blockedRegistry(entry, config);
+        return registry == null ? null : registry + " (spec.registrySources.blockedRegistries)";
     }
 
-    /** The blocked registry of the image config that covers {@code source}, named, or null. */
-    private static String blockedRegistry(String source, ImageConfig config) {
-        for (String scope : config.blockedRegistries()) {
-            if (Scopes.covers(scope, source) || Scopes.strictlyInside(source, scope)) {
-                return "blocked registry " + Quote.of(scope) + " of the cluster image config";
+    /**
+     * The blocked registry of the image config that {@code scope}'s own registries.conf entry
+     * nests in as the operator nests scopes, named, or null: then the entry is not blocked by the
+     * image config. A path boundary only: {@code quay.io:5000/ns} does not nest in a blocked
+     * {@code quay.io}, and its source stays reachable.
+     */
+    private static String blockedRegistry(String scope, ImageConfig config) {
+        for (String blocked : config.blockedRegistries()) {
+            if (ScopeMatch.nested(scope, blocked)) {
+                return "blocked registry " + Quote.of(blocked) + " of the cluster image config";
             }
         }
         return null;
@@ -236,15 +283,14 @@ public final class CrossPolicyRules {
 
     /**
      * A digest source other than a wildcard has real mirrors and encloses {@code scope} as the
-     * operator nests scopes: {@code scope} is a path below it ({@code /} only, where the nodes'
-     * prefix match also takes {@code :} and {@code @}).
+     * operator nests scopes: a path below it ({@code /} only, where the nodes' prefix match also
+     * takes {@code :} and {@code @}).
      */
     private static boolean nestsInMirroredDigestScope(String scope, ClusterView view) {
         for (IndexedEntry outer : view.enclosing(scope)) {
             String source = outer.entry().source();
             if (outer.kind().mirrorGroup() == MirrorGroup.DIGEST && outer.entry().hasRealMirror()
-                    && !source.startsWith("*.") && scope.startsWith(source)
-                    && scope.length() > source.length() && scope.charAt(source.length()) == '/') {
+                    && !source.startsWith("*.") && ScopeMatch.nested(scope, source)) {
                 return true;
             }
         }

@@ -1,4 +1,4 @@
-package io.idmswebhook.core.nodes;
+package io.idmswebhook.core.location;
 
 /**
  * The two scope comparisons of the node side, which differ on purpose and must not be unified:
