@@ -55,7 +55,7 @@ public final class CrossPolicyRules {
                 checkNeverContactScope(pe, view, out);
                 checkGroupShadowing(pe, view, out);
             }
-            checkAllowedRegistries(pe, config, out);
+            checkAllowedRegistries(pe, view, config, out);
         }
         checkOtherPullKindBlocked(set, entries, view, out);
     }
@@ -452,8 +452,13 @@ public final class CrossPolicyRules {
         return view.facts(source).mirrored(group);
     }
 
-    /** P12: mirrors outside allowedRegistries are rejected by the nodes' signature policy. */
-    private static void checkAllowedRegistries(ParsedEntry pe, ImageConfig config, List<Finding> out) {
+    /**
+     * P12: mirrors outside allowedRegistries are rejected by the nodes' signature policy. No
+     * usable endpoint counts, as P5 does, the mirrors of every entry of the source in its mirror
+     * group; a wildcard source keeps its own endpoint when an allowed registry covers it or lies
+     * inside it, as some pulls under it are then allowed.
+     */
+    private static void checkAllowedRegistries(ParsedEntry pe, ClusterView view, ImageConfig config, List<Finding> out) {
         List<String> allowed = config.allowedRegistries();
         if (allowed.isEmpty()) {
             return;
@@ -477,14 +482,31 @@ public final class CrossPolicyRules {
                         "add " + (m.registry()) + " to allowedRegistries"));
             }
         }
-        boolean sourceUsable = !e.neverContactSource() && !pe.source().wildcard() && isAllowed(allowed, e.source());
-        if (real > 0 && disallowed == real && !sourceUsable) {
+        boolean sourceUsable = !e.neverContactSource() && (isAllowed(allowed, e.source())
+                || pe.source().wildcard() && allowed.stream().anyMatch(scope -> Scopes.strictlyInside(scope, e.source())));
+        if (real > 0 && disallowed == real && !sourceUsable && noOtherMirrorAllowed(pe, view, allowed)) {
             out.add(Finding.deny(RuleId.P12, pe.path(), e.source(),
                     "no usable endpoint remains for " + Quote.of(e.source()) + ": every mirror is outside"
                             + " allowedRegistries and the source is " + (e.neverContactSource()
                             ? "never contacted" : "not allowed either"),
                     "add the mirror registries to spec.registrySources.allowedRegistries of the cluster image config"));
         }
+    }
+
+    private static boolean noOtherMirrorAllowed(ParsedEntry pe, ClusterView view, List<String> allowed) {
+        MirrorEntry e = pe.entry();
+        MirrorGroup group = pe.set().kind().mirrorGroup();
+        for (IndexedEntry other : view.withSource(e.source())) {
+            if (other.kind().mirrorGroup() != group) {
+                continue;
+            }
+            for (String m : other.entry().mirrors()) {
+                if (m != null && !m.equals(e.source()) && isAllowed(allowed, m)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean isAllowed(List<String> allowed, String ref) {
