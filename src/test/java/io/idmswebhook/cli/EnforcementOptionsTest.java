@@ -92,6 +92,69 @@ class EnforcementOptionsTest {
         assertTrue(first.path("message").asText().startsWith("would deny: "), first.toString());
     }
 
+    /**
+     * X5 is the linter's own finding, made beside the engine's, and takes the settings as every
+     * other rule does: off drops it, deny and --strict make it a denial, warn and warn mode lower
+     * that denial, for a misspelt field and for a kind under another apiVersion alike.
+     */
+    @Test
+    void schemaFindingsTakeTheSettingsToo() throws IOException {
+        Path f = dir.resolve("x5.yaml");
+        Files.writeString(f, """
+                apiVersion: config.openshift.io/v1
+                kind: ImageDigestMirrorSet
+                metadata:
+                  name: misspelt
+                spec:
+                  imageDigestMirrors:
+                  - source: quay.io/ns
+                    mirrors:
+                    - mirror.example.net/ns
+                    mirrorSourcePolicey: NeverContactSource
+                ---
+                apiVersion: operator.openshift.io/v1alpha1
+                kind: ImageDigestMirrorSet
+                metadata:
+                  name: wrong-group
+                spec:
+                  imageDigestMirrors:
+                  - source: quay.io/other
+                    mirrors:
+                    - mirror.example.net/other
+                """);
+        String m = f.toString();
+        Run plain = run("lint", m);
+        assertEquals(Main.OK, plain.code(), plain.out());
+        assertEquals(2, count(plain.out(), "[X5]"), plain.out());
+
+        Run off = run("lint", "--rule", "X5=off", m);
+        assertEquals(Main.OK, off.code(), off.out());
+        assertEquals(0, count(off.out(), "[X5]"), off.out());
+        Run strictOff = run("lint", "--strict", "--rule", "X5=off", m);
+        assertEquals(Main.OK, strictOff.code(), "nothing left to fail on: " + strictOff.out());
+
+        Run raised = run("lint", "--rule", "X5=deny", m);
+        assertEquals(Main.DENIED, raised.code(), raised.out());
+        assertTrue(raised.err().contains("2 denied (2 denial(s))"), raised.err());
+
+        Run lowered = run("lint", "--strict", "--rule", "X5=warn", "--format", "json", m);
+        JsonNode report = new ObjectMapper().readTree(lowered.out());
+        assertEquals(0, report.path("summary").path("denials").asInt(), lowered.out());
+        assertEquals(2, report.path("summary").path("wouldDeny").asInt(), lowered.out());
+
+        Run warnMode = run("lint", "--strict", "--enforcement", "warn", m);
+        assertEquals(2, count(warnMode.out(), ": would deny: "), warnMode.out());
+        assertTrue(warnMode.out().contains("[X5]"), warnMode.out());
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private static Enforcement resolve(Path workingDir, String... args) throws UsageException, InputException {
         return EnforcementOptions.resolve(Arguments.parse(new LintCommand(), List.of(args)), workingDir);
     }
