@@ -75,7 +75,7 @@ public final class NodeImpact {
         if (now.refused()) {
             return new Impact(List.of(), now.refusal());
         }
-        return new Impact(findings(was.conf(), now.conf(), after == null ? "" : "spec"), null);
+        return new Impact(findings(was.conf(), now.conf(), after == null ? "" : "spec", ready), null);
     }
 
     /**
@@ -84,19 +84,32 @@ public final class NodeImpact {
      * @param path the field path the findings carry ({@code ""} when there is no object, as on DELETE)
      */
     public static List<Finding> findings(RegistriesConf before, RegistriesConf after, String path) {
+        return findings(before, after, path, true);
+    }
+
+    /**
+     * @param wholeCluster the files hold every mirror set of the cluster; when they hold the
+     *                     object alone (cluster checks off, or the cluster unreadable), the
+     *                     findings say so: other mirror sets may already give the nodes the same
+     *                     entries, and then the file does not change where this one says it does
+     */
+    private static List<Finding> findings(RegistriesConf before, RegistriesConf after, String path,
+                                          boolean wholeCluster) {
         List<Finding> out = new ArrayList<>(2);
         DrainDecision drain = DrainDecision.between(before, after);
         if (drain.drains()) {
-            // within the 256 characters a warning keeps once the API server cuts them
             out.add(Finding.warn(RuleId.N1, path, drain.firstUnsafeChange(),
-                    "every node of every pool will be drained: the MCO does not apply this change in place ("
-                            + drain.firstUnsafeChange() + ")",
+                    "every node of every pool will be drained" + (wholeCluster ? ""
+                            : ", judging by this object alone (the other mirror sets were not read; where they"
+                                    + " already hold the same entries the file does not change)")
+                            + ": the MCO does not apply this change in place (" + drain.firstUnsafeChange() + ")",
                     "an " + DrainDecision.DRAIN_OVERRIDE_CONFIGMAP + " ConfigMap, where present, skips the drain"));
         }
         String lost = lostMirrors(before, after);
         if (!lost.isEmpty()) {
             out.add(Finding.warn(RuleId.N2, path, lost,
-                    "no mirror left for " + lost,
+                    "no mirror left for " + lost + (wholeCluster ? ""
+                            : ", judging by this object alone (other mirror sets, not read, may still have mirrors for it)"),
                     "keep a mirror for it elsewhere first if the nodes cannot reach the source"));
         }
         return out;

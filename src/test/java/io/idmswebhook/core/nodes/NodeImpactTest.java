@@ -108,8 +108,38 @@ class NodeImpactTest {
     }
 
     @Test
-    void withoutAClusterTheObjectIsJudgedAlone() {
-        Decision d = validator.validate(itms("t", "quay.io/ns", "t.example.net/ns"), null, ClusterView.OFF);
-        assertEquals(1, rule(d, RuleId.N1).size());
+    void withoutAClusterTheObjectIsJudgedAloneAndTheAnswerSaysSo() {
+        for (ClusterView none : List.of(ClusterView.OFF, ClusterView.UNAVAILABLE)) {
+            Decision d = validator.validate(itms("t", "quay.io/ns", "t.example.net/ns"), null, none);
+            assertTrue(d.allowed(), d.toString());
+            List<Finding> n1 = rule(d, RuleId.N1);
+            assertEquals(1, n1.size(), d.toString());
+            String message = n1.get(0).message();
+            assertTrue(message.startsWith("spec: every node of every pool will be drained, judging by this object"
+                    + " alone (the other mirror sets were not read"), message);
+            assertTrue(message.contains("adds quay.io/ns with tag-only mirror t.example.net/ns"), message);
+        }
+    }
+
+    @Test
+    void theClusterTellsWhenTheSameEntriesAreAlreadyOnTheNodes() {
+        MirrorSet twin = itms("twin", "quay.io/ns", "t.example.net/ns");
+        MirrorSet written = itms("t", "quay.io/ns", "t.example.net/ns");
+        Decision on = validator.validate(written, null, cluster(twin));
+        assertEquals(List.of(), rule(on, RuleId.N1), "the file does not change, no node drains: " + on);
+
+        MirrorSet before = idms("a", "quay.io/ns", null, "m.example.net/ns");
+        MirrorSet after = new MirrorSet(MirrorSetKind.IDMS, "a", List.of(new MirrorEntry(0, "registry.redhat.io",
+                List.of("m.example.net/rh"), null)));
+        Decision kept = validator.validate(after, before, cluster(before, idms("b", "quay.io/ns", null, "m.example.net/ns")));
+        assertEquals(List.of(), rule(kept, RuleId.N1), kept.toString());
+        assertEquals(List.of(), rule(kept, RuleId.N2), "object b keeps the mirror: " + kept);
+
+        Decision alone = validator.validate(after, before, ClusterView.OFF);
+        List<Finding> n2 = rule(alone, RuleId.N2);
+        assertEquals(1, n2.size(), alone.toString());
+        assertTrue(n2.get(0).message().contains("judging by this object alone (other mirror sets, not read, may still"
+                + " have mirrors for it)"), n2.get(0).message());
+        assertTrue(alone.allowed() && kept.allowed());
     }
 }
