@@ -55,6 +55,15 @@ public class RotatingServingCertificate implements KeyStoreProvider {
 
     private static final Logger LOG = Logger.getLogger(RotatingServingCertificate.class);
 
+    /**
+     * Vert.x reads a PEM pair into an in-memory PKCS12 key store (twice per load here), and the JDK
+     * wraps the key in each with 10,000 rounds of PBKDF2, most of them interpreted at start. The
+     * store is never written anywhere, so the rounds protect nothing; they cost about half a second
+     * of the start (bench/STARTUP.md). Only stores created in this process are affected, and a value
+     * the operator sets with {@code -D} is kept.
+     */
+    static final String KEY_PBE_ITERATIONS = "keystore.pkcs12.keyPbeIterationCount";
+
     @ConfigProperty(name = "idms.tls.cert", defaultValue = "certs/dev/tls.crt")
     Path certFile;
 
@@ -72,6 +81,9 @@ public class RotatingServingCertificate implements KeyStoreProvider {
     @Override
     public synchronized KeyStoreAndKeyCertOptions getKeyStore(Vertx vertx) {
         if (current == null) {
+            if (System.getProperty(KEY_PBE_ITERATIONS) == null) {
+                System.setProperty(KEY_PBE_ITERATIONS, "1");
+            }
             try {
                 install(load(vertx, Files.readAllBytes(certFile), Files.readAllBytes(keyFile), 1));
             } catch (Exception e) {
