@@ -38,7 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The packaged application (fast-jar, or the native executable with {@code -Dnative}) as the API
+ * The packaged application (target/quarkus-app, or the native executable with {@code -Dnative}) as the API
  * server and the kubelet see it: HTTPS on the webhook port with the configured certificate,
  * AdmissionReview answers for allow, deny, warnings and defaulting, refusals of malformed calls,
  * and plain-HTTP health on the management port. Nothing inside the process is reached: this is
