@@ -37,9 +37,7 @@ class NoEndpointAgreementTest {
         int blockedButServed = 0;
         for (int c = 0; c < RenderingDifferentialTest.CASES; c++) {
             List<MirrorSet> sets = RenderingDifferentialTest.cluster(random);
-            ImageConfig config = new ImageConfig(List.of(),
-                    RenderingDifferentialTest.pick(random, RenderingDifferentialTest.SCOPES, 3),
-                    RenderingDifferentialTest.pick(random, RenderingDifferentialTest.SCOPES, 3));
+            ImageConfig config = RenderingDifferentialTest.imageConfig(random);
             RenderResult file = Rendering.render(sets, config);
             if (file.refused()) {
                 continue;

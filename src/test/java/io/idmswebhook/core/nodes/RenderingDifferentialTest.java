@@ -38,7 +38,7 @@ class RenderingDifferentialTest {
         int copied = 0;
         for (int c = 0; c < CASES; c++) {
             List<MirrorSet> sets = cluster(random);
-            ImageConfig config = new ImageConfig(List.of(), pick(random, SCOPES, 3), pick(random, SCOPES, 3));
+            ImageConfig config = imageConfig(random);
             RenderResult actual = Rendering.render(sets, config);
             assertEquals(ReferenceRendering.render(sets, config), ReferenceRendering.lines(actual),
                     "case " + c + ": " + sets + " " + config);
@@ -51,6 +51,11 @@ class RenderingDifferentialTest {
         // the generator must reach both outcomes and the copying of mirrors, or it proves little
         assertTrue(refused > CASES / 20 && refused < CASES / 2, "refused " + refused + " of " + CASES);
         assertTrue(copied > CASES / 20, "copied mirrors in " + copied + " of " + CASES);
+    }
+
+    /** A cluster image config with up to three insecure and three blocked scopes drawn from {@link #SCOPES}. */
+    static ImageConfig imageConfig(Random random) {
+        return new ImageConfig(List.of(), pick(random, SCOPES, 3), pick(random, SCOPES, 3));
     }
 
     static List<MirrorSet> cluster(Random random) {

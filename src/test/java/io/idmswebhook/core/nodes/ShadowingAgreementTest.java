@@ -40,9 +40,7 @@ class ShadowingAgreementTest {
         List<String> wrong = new ArrayList<>();
         for (int c = 0; c < RenderingDifferentialTest.CASES; c++) {
             List<MirrorSet> sets = RenderingDifferentialTest.cluster(random);
-            ImageConfig config = new ImageConfig(List.of(),
-                    RenderingDifferentialTest.pick(random, RenderingDifferentialTest.SCOPES, 3),
-                    RenderingDifferentialTest.pick(random, RenderingDifferentialTest.SCOPES, 3));
+            ImageConfig config = RenderingDifferentialTest.imageConfig(random);
             RenderResult file = Rendering.render(sets, config);
             if (file.refused()) {
                 continue;

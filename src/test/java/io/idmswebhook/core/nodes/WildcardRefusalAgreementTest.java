@@ -33,9 +33,7 @@ class WildcardRefusalAgreementTest {
         int unmirroredNestedUnderTagWildcardAllowed = 0;
         for (int c = 0; c < RenderingDifferentialTest.CASES; c++) {
             List<MirrorSet> sets = RenderingDifferentialTest.cluster(random);
-            ImageConfig config = new ImageConfig(List.of(),
-                    RenderingDifferentialTest.pick(random, RenderingDifferentialTest.SCOPES, 3),
-                    RenderingDifferentialTest.pick(random, RenderingDifferentialTest.SCOPES, 3));
+            ImageConfig config = RenderingDifferentialTest.imageConfig(random);
             boolean refusedWithAll = Rendering.edit(sets, config).refused();
             for (MirrorSet object : sets) {
                 List<MirrorSet> others = new ArrayList<>(sets);
