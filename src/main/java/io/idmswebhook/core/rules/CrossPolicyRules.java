@@ -193,7 +193,8 @@ public final class CrossPolicyRules {
             }
             String source = other.entry().source();
             int len = Scopes.matchLength(source, ref);
-            if (len > best || (len == best && source.compareTo(entry) < 0)) {
+            // -1 is no match: it must not tie with the -1 of nothing found yet (and compare with null)
+            if (len >= 0 && (len > best || (len == best && source.compareTo(entry) < 0))) {
                 best = len;
                 entry = source;
             }
