@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Rules P4-P9 and P12: an entry read together with every other entry the nodes will see (the
@@ -141,7 +142,7 @@ public final class CrossPolicyRules {
         String sourceBlockedBy = e.neverContactSource() ? "it has NeverContactSource"
                 : blockedRegistry(e.source(), config);
         boolean noEndpoint = real > 0 && blockedIndexes.size() == real && sourceBlockedBy != null
-                && everyOtherMirrorBlocked(pe, view, config);
+                && !anotherMirrorOfSource(pe, view, m -> blockedBy(m, view, config) == null);
         for (int k = 0; k < blockedIndexes.size(); k++) {
             String raw = mirrors.get(blockedIndexes.get(k)).raw();
             out.add(Finding.warn(RuleId.P5, pe.mirrorPath(blockedIndexes.get(k)), raw + " in " + blockedBy.get(k),
@@ -157,8 +158,13 @@ public final class CrossPolicyRules {
         }
     }
 
-    /** The other entries of the source in its mirror group add no mirror that the nodes can use. */
-    private static boolean everyOtherMirrorBlocked(ParsedEntry pe, ClusterView view, ImageConfig config) {
+    /**
+     * Whether another entry of the source in its mirror group has a mirror that passes
+     * {@code usable}: the nodes merge the mirrors of all those entries into one list, so such a
+     * mirror is an endpoint this entry's pulls still have (P5, P12). This entry's own mirrors are
+     * the caller's, and are not tested again.
+     */
+    private static boolean anotherMirrorOfSource(ParsedEntry pe, ClusterView view, Predicate<String> usable) {
         MirrorEntry e = pe.entry();
         MirrorGroup group = pe.set().kind().mirrorGroup();
         Set<String> checked = new HashSet<>(e.mirrors());
@@ -167,12 +173,12 @@ public final class CrossPolicyRules {
                 continue;
             }
             for (String m : other.entry().mirrors()) {
-                if (m != null && !m.equals(e.source()) && checked.add(m) && blockedBy(m, view, config) == null) {
-                    return false;
+                if (m != null && !m.equals(e.source()) && checked.add(m) && usable.test(m)) {
+                    return true;
                 }
             }
         }
-        return true;
+        return false;
     }
 
     /**
@@ -485,29 +491,14 @@ public final class CrossPolicyRules {
         }
         boolean sourceUsable = !e.neverContactSource() && (isAllowed(allowed, e.source())
                 || pe.source().wildcard() && allowed.stream().anyMatch(scope -> Scopes.strictlyInside(scope, e.source())));
-        if (real > 0 && disallowed == real && !sourceUsable && noOtherMirrorAllowed(pe, view, allowed)) {
+        if (real > 0 && disallowed == real && !sourceUsable
+                && !anotherMirrorOfSource(pe, view, m -> isAllowed(allowed, m))) {
             out.add(Finding.deny(RuleId.P12, pe.path(), e.source(),
                     "no usable endpoint remains for " + Quote.of(e.source()) + ": every mirror is outside"
                             + " allowedRegistries and the source is " + (e.neverContactSource()
                             ? "never contacted" : "not allowed either"),
                     "add the mirror registries to spec.registrySources.allowedRegistries of the cluster image config"));
         }
-    }
-
-    private static boolean noOtherMirrorAllowed(ParsedEntry pe, ClusterView view, List<String> allowed) {
-        MirrorEntry e = pe.entry();
-        MirrorGroup group = pe.set().kind().mirrorGroup();
-        for (IndexedEntry other : view.withSource(e.source())) {
-            if (other.kind().mirrorGroup() != group) {
-                continue;
-            }
-            for (String m : other.entry().mirrors()) {
-                if (m != null && !m.equals(e.source()) && isAllowed(allowed, m)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static boolean isAllowed(List<String> allowed, String ref) {
