@@ -5,7 +5,6 @@ import io.idmswebhook.core.view.SourceFacts;
 import io.idmswebhook.core.merge.MergedOrder;
 import io.idmswebhook.core.model.MirrorGroup;
 import io.idmswebhook.core.model.MirrorSet;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,8 @@ public final class OrderRules {
             if (!merged.conflict() && !merged.sourceBeforeMirror() && !split) {
                 continue;
             }
-            String self = set.kind().ref(set.name());
-            boolean alone = facts.refs().size() == (Collections.binarySearch(facts.refs(), self) >= 0 ? 1 : 0);
-            String otherNames = alone ? "" : CrossPolicyRules.namesWithout(facts.refs(), self);
+            String otherNames = CrossPolicyRules.namesWithout(facts.refs(), set.kind().ref(set.name()));
+            boolean alone = otherNames.isEmpty();
             String uses = "nodes will use " + String.join(", ", merged.order());
             String involved = alone ? "" : "; other objects: " + otherNames;
             if (merged.conflict()) {
