@@ -115,40 +115,37 @@ public final class LocationParser {
             return fail(Kind.BAD_WILDCARD, "starts with \"*\" not followed by \".\"",
                     "write a wildcard source as *.domain, e.g. *.example.com");
         }
-        String domain = raw.substring(2);
-        if (domain.indexOf('*') >= 0) {
+        if (raw.indexOf('*', 2) >= 0) {
             return fail(Kind.BAD_WILDCARD, "has more than one \"*\"; a wildcard source is one leading \"*.\"",
                     "write the wildcard as *.domain, e.g. *.example.com");
         }
-        int slash = domain.indexOf('/');
-        int colon = domain.indexOf(':');
+        int slash = raw.indexOf('/', 2);
+        int colon = raw.indexOf(':', 2);
         if (slash >= 0 || colon >= 0) {
             return fail(Kind.WILDCARD_WITH_PORT_OR_PATH,
                     "is a wildcard with a " + (colon >= 0 && (slash < 0 || colon < slash) ? "port" : "path")
                             + "; a wildcard source covers hosts only",
                     "drop the port and path (*.domain), or name the host exactly to scope a repository");
         }
-        LocationProblem host = checkHost(domain, true);
+        LocationProblem host = checkHost(raw, 2, raw.length(), true);
         if (host != null) {
             return new ParsedLocation(null, host);
         }
-        return new ParsedLocation(new Location(raw, true, domain, null, List.of()), null);
+        return new ParsedLocation(new Location(raw, true, raw.substring(2), null, List.of()), null);
     }
 
     private static ParsedLocation parsePlain(String raw) {
         int slash = raw.indexOf('/');
-        String hostPort = slash < 0 ? raw : raw.substring(0, slash);
-        int colon = hostPort.indexOf(':');
-        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-        String port = null;
+        int registryEnd = slash < 0 ? raw.length() : slash;
+        int colon = indexOf(raw, ':', 0, registryEnd);
+        int hostEnd = colon < 0 ? registryEnd : colon;
         if (colon >= 0) {
-            port = hostPort.substring(colon + 1);
-            LocationProblem p = checkPort(port, slash < 0);
+            LocationProblem p = checkPort(raw, colon + 1, registryEnd, slash < 0);
             if (p != null) {
                 return new ParsedLocation(null, p);
             }
         }
-        LocationProblem h = checkHost(host, false);
+        LocationProblem h = checkHost(raw, 0, hostEnd, false);
         if (h != null) {
             return new ParsedLocation(null, h);
         }
@@ -158,29 +155,37 @@ public final class LocationParser {
             while (true) {
                 int next = raw.indexOf('/', start);
                 int end = next < 0 ? raw.length() : next;
-                String component = raw.substring(start, end);
-                LocationProblem c = checkComponent(component, next < 0, raw.length() == end && next < 0);
+                LocationProblem c = checkComponent(raw, start, end, next < 0);
                 if (c != null) {
                     return new ParsedLocation(null, c);
                 }
-                path.add(component);
+                path.add(raw.substring(start, end));
                 if (next < 0) {
                     break;
                 }
                 start = next + 1;
             }
         }
-        return new ParsedLocation(new Location(raw, false, host, port, path), null);
+        String port = colon < 0 ? null : raw.substring(colon + 1, registryEnd);
+        return new ParsedLocation(new Location(raw, false, raw.substring(0, hostEnd), port, path), null);
     }
 
-    private static LocationProblem checkPort(String port, boolean last) {
-        if (port.isEmpty()) {
+    /** The first {@code c} in {@code s[from, to)}, or -1. */
+    private static int indexOf(String s, char c, int from, int to) {
+        int i = s.indexOf(c, from);
+        return i < to ? i : -1;
+    }
+
+    /** The port {@code raw[from, to)}; {@code last} when nothing follows it, so it may be a tag. */
+    private static LocationProblem checkPort(String raw, int from, int to, boolean last) {
+        if (from == to) {
             return new LocationProblem(Kind.BAD_PORT, "has \":\" with no port after it",
                     "remove the \":\" or add the port number");
         }
-        for (int i = 0; i < port.length(); i++) {
-            char c = port.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
             if (c < '0' || c > '9') {
+                String port = raw.substring(from, to);
                 if (last && port.indexOf(':') < 0) {
                     return new LocationProblem(Kind.TAG,
                             "has " + quoted(":" + port) + ", a tag or a port that is not a number",
@@ -194,108 +199,110 @@ public final class LocationParser {
         return null;
     }
 
-    /** Host: DNS-style labels of ASCII letters, digits and inner hyphens, joined by dots. */
-    private static LocationProblem checkHost(String host, boolean wildcardDomain) {
-        String what = wildcardDomain ? "the wildcard domain" : "the host";
-        if (host.isEmpty()) {
+    /** Host {@code raw[from, to)}: DNS-style labels of ASCII letters, digits and inner hyphens, joined by dots. */
+    private static LocationProblem checkHost(String raw, int from, int to, boolean wildcardDomain) {
+        if (from == to) {
             return new LocationProblem(Kind.BAD_HOST, "has an empty host",
                     "start the location with the registry host name");
         }
-        int labelStart = 0;
-        for (int i = 0; i <= host.length(); i++) {
-            if (i == host.length() || host.charAt(i) == '.') {
+        int labelStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || raw.charAt(i) == '.') {
                 if (i == labelStart) {
-                    return new LocationProblem(Kind.BAD_HOST,
-                            what + " " + quoted(host) + " has an empty label (\"..\" or a leading or trailing \".\")",
+                    return new LocationProblem(Kind.BAD_HOST, hostNamed(raw, from, to, wildcardDomain)
+                                    + " has an empty label (\"..\" or a leading or trailing \".\")",
                             "remove the extra \".\"");
                 }
-                if (host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
-                    return new LocationProblem(Kind.BAD_HOST, what + " " + quoted(host)
+                if (raw.charAt(labelStart) == '-' || raw.charAt(i - 1) == '-') {
+                    return new LocationProblem(Kind.BAD_HOST, hostNamed(raw, from, to, wildcardDomain)
                                     + " has a label that starts or ends with \"-\"",
                             "host labels start and end with a letter or digit");
                 }
                 labelStart = i + 1;
                 continue;
             }
-            char c = host.charAt(i);
+            char c = raw.charAt(i);
             if (!(isAlnum(c) || c == '-')) {
-                return new LocationProblem(Kind.BAD_HOST,
-                        what + " " + quoted(host) + " has " + quoted(String.valueOf(c)) + ", which host names do not allow",
+                return new LocationProblem(Kind.BAD_HOST, hostNamed(raw, from, to, wildcardDomain)
+                                + " has " + quoted(String.valueOf(c)) + ", which host names do not allow",
                         "use only letters, digits, inner \"-\" and \".\" in the host");
             }
         }
         return null;
     }
 
+    private static String hostNamed(String raw, int from, int to, boolean wildcardDomain) {
+        return (wildcardDomain ? "the wildcard domain " : "the host ") + quoted(raw.substring(from, to));
+    }
+
     /**
-     * A path component: lowercase alphanumeric runs separated by exactly one of {@code .}, {@code _},
-     * {@code __} or one or more {@code -}.
+     * The path component {@code raw[from, to)}: lowercase alphanumeric runs separated by exactly one
+     * of {@code .}, {@code _}, {@code __} or one or more {@code -}. {@code last} when no {@code /}
+     * follows it.
      */
-    private static LocationProblem checkComponent(String c, boolean last, boolean atEnd) {
-        if (c.isEmpty()) {
-            if (last && atEnd) {
+    private static LocationProblem checkComponent(String raw, int from, int to, boolean last) {
+        if (from == to) {
+            if (last) {
                 return new LocationProblem(Kind.EMPTY_COMPONENT, "ends with \"/\"", "remove the trailing \"/\"");
             }
             return new LocationProblem(Kind.EMPTY_COMPONENT, "has an empty path component (\"//\")",
                     "remove the extra \"/\"");
         }
-        int colon = c.indexOf(':');
+        int colon = indexOf(raw, ':', from, to);
         if (colon >= 0) {
-            return new LocationProblem(Kind.TAG, "has a tag (" + quoted(c.substring(colon)) + ") in the path",
+            return new LocationProblem(Kind.TAG, "has a tag (" + quoted(raw.substring(colon, to)) + ") in the path",
                     "remove the tag: a location names a registry or repository, not an image");
         }
-        for (int i = 0; i < c.length(); i++) {
-            char ch = c.charAt(i);
+        for (int i = from; i < to; i++) {
+            char ch = raw.charAt(i);
             if (ch >= 'A' && ch <= 'Z') {
+                String c = raw.substring(from, to);
                 return new LocationProblem(Kind.UPPERCASE_PATH,
                         "has uppercase letters in the path component " + quoted(c),
                         "repository paths are lowercase; write " + quoted(c.toLowerCase(java.util.Locale.ROOT)));
             }
             if (!(isLowerAlnum(ch) || ch == '.' || ch == '_' || ch == '-')) {
-                return new LocationProblem(Kind.BAD_PATH_CHARACTER,
-                        "has " + quoted(String.valueOf(ch)) + " in the path component " + quoted(c),
+                return new LocationProblem(Kind.BAD_PATH_CHARACTER, "has " + quoted(String.valueOf(ch))
+                                + " in the path component " + quoted(raw.substring(from, to)),
                         "use lowercase letters, digits and the separators . _ __ -");
             }
         }
-        if (!isLowerAlnum(c.charAt(0)) || !isLowerAlnum(c.charAt(c.length() - 1))) {
-            return new LocationProblem(Kind.BAD_SEPARATOR,
-                    "has the path component " + quoted(c) + ", which starts or ends with a separator",
+        if (!isLowerAlnum(raw.charAt(from)) || !isLowerAlnum(raw.charAt(to - 1))) {
+            return new LocationProblem(Kind.BAD_SEPARATOR, "has the path component " + quoted(raw.substring(from, to))
+                            + ", which starts or ends with a separator",
                     "start and end each path component with a lowercase letter or digit");
         }
-        int i = 0;
-        while (i < c.length()) {
-            char ch = c.charAt(i);
-            if (isLowerAlnum(ch)) {
+        int i = from;
+        while (i < to) {
+            if (isLowerAlnum(raw.charAt(i))) {
                 i++;
                 continue;
             }
             int sepStart = i;
-            while (i < c.length() && !isLowerAlnum(c.charAt(i))) {
+            while (i < to && !isLowerAlnum(raw.charAt(i))) {
                 i++;
             }
-            // Checked in place: a substring per separator was a measurable share of what a large
-            // object's review allocates, and the separator is only needed for the message.
-            if (!validSeparator(c, sepStart, i)) {
-                return new LocationProblem(Kind.BAD_SEPARATOR,
-                        "has the separator " + quoted(c.substring(sepStart, i)) + " in the path component " + quoted(c),
+            if (!validSeparator(raw, sepStart, i)) {
+                return new LocationProblem(Kind.BAD_SEPARATOR, "has the separator " + quoted(raw.substring(sepStart, i))
+                                + " in the path component " + quoted(raw.substring(from, to)),
                         "separate words with one of . _ __ or hyphens");
             }
         }
         return null;
     }
 
-    /** {@code c[from, to)} is one of {@code .}, {@code _}, {@code __} or one or more {@code -}. */
-    private static boolean validSeparator(String c, int from, int to) {
+    /** {@code s[from, to)} is one of {@code .}, {@code _}, {@code __} or one or more {@code -}. */
+    private static boolean validSeparator(String s, int from, int to) {
         int n = to - from;
-        char first = c.charAt(from);
+        char first = s.charAt(from);
         if (n == 1) {
             return first == '.' || first == '_' || first == '-';
         }
-        if (n == 2 && first == '_' && c.charAt(from + 1) == '_') {
+        if (n == 2 && first == '_' && s.charAt(from + 1) == '_') {
             return true;
         }
         for (int k = from; k < to; k++) {
-            if (c.charAt(k) != '-') {
+            if (s.charAt(k) != '-') {
                 return false;
             }
         }
