@@ -1,8 +1,6 @@
 package io.idmswebhook.core.location;
 
 import io.idmswebhook.core.location.LocationProblem.Kind;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Parses a location with the grammar of the IDMS/ITMS CRD patterns, accepting exactly what
@@ -131,7 +129,7 @@ public final class LocationParser {
         if (host != null) {
             return new ParsedLocation(null, host);
         }
-        return new ParsedLocation(new Location(raw, true, raw.substring(2), null, List.of()), null);
+        return new ParsedLocation(new Location(raw, true, raw.length(), raw.length()), null);
     }
 
     private static ParsedLocation parsePlain(String raw) {
@@ -149,7 +147,6 @@ public final class LocationParser {
         if (h != null) {
             return new ParsedLocation(null, h);
         }
-        List<String> path = new ArrayList<>();
         if (slash >= 0) {
             int start = slash + 1;
             while (true) {
@@ -159,15 +156,13 @@ public final class LocationParser {
                 if (c != null) {
                     return new ParsedLocation(null, c);
                 }
-                path.add(raw.substring(start, end));
                 if (next < 0) {
                     break;
                 }
                 start = next + 1;
             }
         }
-        String port = colon < 0 ? null : raw.substring(colon + 1, registryEnd);
-        return new ParsedLocation(new Location(raw, false, raw.substring(0, hostEnd), port, path), null);
+        return new ParsedLocation(new Location(raw, false, hostEnd, registryEnd), null);
     }
 
     /** The first {@code c} in {@code s[from, to)}, or -1. */

@@ -3,6 +3,7 @@ package io.idmswebhook.core.location;
 import static io.idmswebhook.core.location.LocationParserDifferentialTest.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idmswebhook.core.location.LocationProblem.Kind;
@@ -135,9 +136,40 @@ class LocationParserDiagnosticsTest {
             }
         }
         Location l = LocationParser.parse("registry.example.com:5000/ns/repo", LocationRole.MIRROR).location();
-        assertEquals(new Location("registry.example.com:5000/ns/repo", false, "registry.example.com", "5000",
-                List.of("ns", "repo")), l);
+        assertParts(l, false, "registry.example.com", "5000", List.of("ns", "repo"));
+        assertEquals("registry.example.com:5000", l.registry());
         Location w = LocationParser.parse("*.Example.com", LocationRole.SOURCE).location();
-        assertEquals(new Location("*.Example.com", true, "Example.com", null, List.of()), w);
+        assertParts(w, true, "Example.com", null, List.of());
+        assertEquals("Example.com", w.registry());
+        Location bare = LocationParser.parse("quay.io", LocationRole.SOURCE).location();
+        assertParts(bare, false, "quay.io", null, List.of());
+        assertTrue(bare.isBareHost());
+        assertParts(LocationParser.parse("quay.io/ns", LocationRole.SOURCE).location(), false, "quay.io", null,
+                List.of("ns"));
+        assertParts(LocationParser.parse("localhost:5000", LocationRole.MIRROR).location(), false, "localhost",
+                "5000", List.of());
+    }
+
+    private static void assertParts(Location l, boolean wildcard, String host, String port, List<String> path) {
+        assertEquals(wildcard, l.wildcard(), l::toString);
+        assertEquals(host, l.host(), l::toString);
+        assertEquals(port, l.port(), l::toString);
+        assertEquals(path, l.path(), l::toString);
+        assertEquals(!path.isEmpty(), l.hasPath(), l::toString);
+        assertEquals(!wildcard && port == null && path.isEmpty(), l.isBareHost(), l::toString);
+        assertEquals("Location[raw=" + l.raw() + ", wildcard=" + wildcard + ", host=" + host + ", port=" + port
+                + ", path=" + path + "]", l.toString());
+    }
+
+    @Test
+    void locationsAreEqualWhenTheirStringsAre() {
+        Location a = LocationParser.parse("quay.io:443/ns/app", LocationRole.SOURCE).location();
+        Location b = LocationParser.parse(new String("quay.io:443/ns/app"), LocationRole.MIRROR).location();
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(LocationParser.parse("quay.io:443/ns/app2", LocationRole.SOURCE).location(), a);
+        assertNotEquals(LocationParser.parse("Quay.io:443/ns/app", LocationRole.SOURCE).location(), a,
+                "matching is byte-exact, so case makes a different location");
+        assertNotEquals("quay.io:443/ns/app", a);
     }
 }

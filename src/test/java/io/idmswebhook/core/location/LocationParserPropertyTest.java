@@ -153,6 +153,8 @@ class LocationParserPropertyTest {
             assertEquals(LocationRole.SOURCE, role, "a mirror parsed as a wildcard: " + where);
             assertNull(l.port(), where);
             assertTrue(l.path().isEmpty(), where);
+            assertFalse(l.hasPath() || l.isBareHost(), where);
+            assertEquals(l.host(), l.registry(), where);
             rebuilt = "*." + l.host();
         } else {
             StringBuilder sb = new StringBuilder(l.host());
@@ -167,6 +169,7 @@ class LocationParserPropertyTest {
             rebuilt = sb.toString();
             assertEquals(l.port() == null ? l.host() : l.host() + ":" + l.port(), l.registry(), where);
             assertEquals(l.port() == null && l.path().isEmpty(), l.isBareHost(), where);
+            assertEquals(!l.path().isEmpty(), l.hasPath(), where);
         }
         assertEquals(s, rebuilt, where);
     }
