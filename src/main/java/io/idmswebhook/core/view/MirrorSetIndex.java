@@ -13,6 +13,7 @@ import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * An in-memory {@link ClusterView}: objects indexed by exact source, with the sources kept sorted
@@ -28,6 +29,15 @@ public final class MirrorSetIndex implements ClusterView {
     private final Map<String, Map<Key, List<IndexedEntry>>> bySource = new ConcurrentHashMap<>();
     private final NavigableSet<String> sources = new ConcurrentSkipListSet<>();
     private final NavigableSet<String> wildcards = new ConcurrentSkipListSet<>();
+    /**
+     * How many indexed sources have each length, the last slot counting every longer one. A
+     * prefix query skips the lengths no source has, which is nearly all of them: without it each
+     * covering query built and looked up a substring at every separator of the location.
+     * Counted up before a source is published and down after it is dropped, so a reader that
+     * skips a length could not have found a source of it either.
+     */
+    private final AtomicIntegerArray sourceLengths = new AtomicIntegerArray(LONG_SOURCES + 1);
+    private static final int LONG_SOURCES = 256;
     private volatile ImageConfig imageConfig = ImageConfig.NONE;
     private volatile ClusterState state;
 
@@ -64,7 +74,10 @@ public final class MirrorSetIndex implements ClusterView {
             }
         }
         grouped.forEach((source, entries) -> {
-            bySource.computeIfAbsent(source, s -> new ConcurrentHashMap<>()).put(key, List.copyOf(entries));
+            bySource.computeIfAbsent(source, s -> {
+                sourceLengths.incrementAndGet(lengthSlot(s));
+                return new ConcurrentHashMap<>();
+            }).put(key, List.copyOf(entries));
             sources.add(source);
             if (source.startsWith("*.")) {
                 wildcards.add(source);
@@ -109,10 +122,10 @@ public final class MirrorSetIndex implements ClusterView {
         Map<Key, List<IndexedEntry>> owners = bySource.get(source);
         if (owners != null) {
             owners.remove(key);
-            if (owners.isEmpty()) {
-                bySource.remove(source);
+            if (owners.isEmpty() && bySource.remove(source) != null) {
                 sources.remove(source);
                 wildcards.remove(source);
+                sourceLengths.decrementAndGet(lengthSlot(source));
             }
         }
     }
@@ -139,45 +152,57 @@ public final class MirrorSetIndex implements ClusterView {
 
     @Override
     public List<IndexedEntry> withSource(String source) {
-        Map<Key, List<IndexedEntry>> owners = bySource.get(source);
-        if (owners == null) {
-            return List.of();
-        }
         List<IndexedEntry> out = new ArrayList<>();
-        owners.values().forEach(out::addAll);
+        addSource(out, source);
         return out;
     }
 
     @Override
     public List<IndexedEntry> covering(String location) {
-        List<IndexedEntry> out = new ArrayList<>(withSource(location));
-        for (int i = 1; i < location.length(); i++) {
-            if (Scopes.isBoundary(location.charAt(i))) {
-                out.addAll(withSource(location.substring(0, i)));
-            }
-        }
-        for (String w : wildcards) {
-            if (Scopes.covers(w, location)) {
-                out.addAll(withSource(w));
-            }
-        }
+        List<IndexedEntry> out = new ArrayList<>();
+        addSource(out, location);
+        addEnclosing(out, location);
         return out;
     }
 
     @Override
     public List<IndexedEntry> enclosing(String location) {
         List<IndexedEntry> out = new ArrayList<>();
+        addEnclosing(out, location);
+        return out;
+    }
+
+    /** The entries of every prefix of {@code location} that ends at a separator, and of the wildcards covering it. */
+    private void addEnclosing(List<IndexedEntry> out, String location) {
         for (int i = 1; i < location.length(); i++) {
-            if (Scopes.isBoundary(location.charAt(i))) {
-                out.addAll(withSource(location.substring(0, i)));
+            if (Scopes.isBoundary(location.charAt(i)) && sourceLengths.get(lengthSlot(i)) > 0) {
+                addSource(out, location.substring(0, i));
             }
+        }
+        if (wildcards.isEmpty()) {
+            return;
         }
         for (String w : wildcards) {
-            if (!w.equals(location) && Scopes.covers(w, location)) {
-                out.addAll(withSource(w));
+            // a wildcard the location starts with is itself, a prefix found above, or no match
+            if (!location.startsWith(w) && Scopes.covers(w, location)) {
+                addSource(out, w);
             }
         }
-        return out;
+    }
+
+    private void addSource(List<IndexedEntry> out, String source) {
+        Map<Key, List<IndexedEntry>> owners = bySource.get(source);
+        if (owners != null) {
+            owners.values().forEach(out::addAll);
+        }
+    }
+
+    private static int lengthSlot(String source) {
+        return lengthSlot(source.length());
+    }
+
+    private static int lengthSlot(int length) {
+        return Math.min(length, LONG_SOURCES);
     }
 
     @Override
@@ -188,10 +213,13 @@ public final class MirrorSetIndex implements ClusterView {
     @Override
     public List<IndexedEntry> inside(String scope) {
         List<IndexedEntry> out = new ArrayList<>();
+        if (sources.isEmpty()) {
+            return out;
+        }
         if (scope.startsWith("*.")) {
             for (String s : sources) {
                 if (Scopes.strictlyInside(s, scope)) {
-                    out.addAll(withSource(s));
+                    addSource(out, s);
                 }
             }
             return out;
@@ -201,7 +229,7 @@ public final class MirrorSetIndex implements ClusterView {
                 break;
             }
             if (Scopes.strictlyInside(s, scope)) {
-                out.addAll(withSource(s));
+                addSource(out, s);
             }
         }
         return out;
