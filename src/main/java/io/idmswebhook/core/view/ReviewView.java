@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The cluster as it would be with the object under review written: the cluster's copy of the
@@ -21,7 +20,9 @@ import java.util.TreeMap;
  * <p>One instance serves one evaluation on one thread. The object's own entries are indexed
  * once, the way {@link MirrorSetIndex} indexes the cluster, and exact-source answers are
  * remembered: the rules ask for the same sources many times, and without both a 200-entry
- * object cost time quadratic in its size.
+ * object cost time quadratic in its size. Every question about the object's own entries is a hash
+ * lookup, not a search of a sorted map, so a review's cost per entry does not grow with the
+ * object's size.
  */
 public final class ReviewView implements ClusterView {
 
@@ -30,19 +31,28 @@ public final class ReviewView implements ClusterView {
     /** The base holds this very object: the view with it written is the base itself. */
     private final boolean same;
     private final MirrorSet object;
-    private final Map<String, List<IndexedEntry>> own = new HashMap<>();
-    /** The same entries sorted by source, for the prefix range scans of {@link #inside}. */
-    private final TreeMap<String, List<IndexedEntry>> ownSorted;
+    private final Map<String, List<IndexedEntry>> own;
+    /**
+     * The object's entries by each of the object's sources that is not a wildcard and that they
+     * lie strictly inside: a prefix of their source ending at a separator. The rules ask
+     * {@link #inside} for the object's own sources; built on the first such query.
+     */
+    private Map<String, List<IndexedEntry>> ownInside;
     private final List<String> ownWildcards = new ArrayList<>();
     /** Lengths of the object's sources: a prefix of another length cannot be one of them. */
     private final BitSet ownLengths = new BitSet();
-    private final Map<String, List<IndexedEntry>> withSourceMemo = new HashMap<>();
+    private final Map<String, List<IndexedEntry>> withSourceMemo;
+    private final Map<String, SourceFacts> factsMemo;
 
     public ReviewView(ClusterView base, MirrorSet object) {
         this.base = base;
         this.useBase = base.state() == ClusterState.READY;
         this.object = object;
         this.same = useBase && base.holds(object);
+        int sources = object.entries().size();
+        this.own = new HashMap<>(capacityFor(sources));
+        this.withSourceMemo = new HashMap<>(capacityFor(sources));
+        this.factsMemo = new HashMap<>(capacityFor(sources));
         for (MirrorEntry e : object.entries()) {
             if (e.source() == null) {
                 continue;
@@ -55,7 +65,6 @@ public final class ReviewView implements ClusterView {
                 return new ArrayList<>(1);
             }).add(new IndexedEntry(object.kind(), object.name(), e));
         }
-        this.ownSorted = new TreeMap<>(own);
     }
 
     @Override
@@ -91,16 +100,7 @@ public final class ReviewView implements ClusterView {
         }
         List<IndexedEntry> out = others(useBase ? base.covering(location) : List.of());
         out.addAll(own.getOrDefault(location, List.of()));
-        for (int i = 1; i < location.length(); i++) {
-            if (ownLengths.get(i) && Scopes.isBoundary(location.charAt(i))) {
-                out.addAll(own.getOrDefault(location.substring(0, i), List.of()));
-            }
-        }
-        for (String w : ownWildcards) {
-            if (Scopes.covers(w, location)) {
-                out.addAll(own.get(w));
-            }
-        }
+        addOwnEnclosing(out, location);
         return out;
     }
 
@@ -110,22 +110,36 @@ public final class ReviewView implements ClusterView {
             return base.enclosing(location);
         }
         List<IndexedEntry> out = others(useBase ? base.enclosing(location) : List.of());
+        addOwnEnclosing(out, location);
+        return out;
+    }
+
+    /** The object's entries whose source is a separator-ended prefix of {@code location} or a wildcard covering it. */
+    private void addOwnEnclosing(List<IndexedEntry> out, String location) {
         for (int i = 1; i < location.length(); i++) {
             if (ownLengths.get(i) && Scopes.isBoundary(location.charAt(i))) {
                 out.addAll(own.getOrDefault(location.substring(0, i), List.of()));
             }
         }
         for (String w : ownWildcards) {
-            if (!w.equals(location) && Scopes.covers(w, location)) {
+            // a wildcard the location starts with is itself, a prefix found above, or no match
+            if (!location.startsWith(w) && Scopes.covers(w, location)) {
                 out.addAll(own.get(w));
             }
         }
-        return out;
     }
 
     @Override
     public SourceFacts facts(String source) {
-        return same ? base.facts(source) : SourceFacts.of(source, withSource(source));
+        if (same) {
+            return base.facts(source);
+        }
+        SourceFacts known = factsMemo.get(source);
+        if (known == null) {
+            known = SourceFacts.of(source, withSource(source));
+            factsMemo.put(source, known);
+        }
+        return known;
     }
 
     @Override
@@ -134,17 +148,34 @@ public final class ReviewView implements ClusterView {
             return base.inside(scope);
         }
         List<IndexedEntry> out = others(useBase ? base.inside(scope) : List.of());
-        Map<String, List<IndexedEntry>> candidates = scope.startsWith("*.") ? own : ownSorted.tailMap(scope, false);
-        for (Map.Entry<String, List<IndexedEntry>> e : candidates.entrySet()) {
-            String source = e.getKey();
-            if (!scope.startsWith("*.") && !source.startsWith(scope)) {
-                break;
-            }
-            if (Scopes.strictlyInside(source, scope)) {
+        if (!scope.startsWith("*.") && own.containsKey(scope)) {
+            out.addAll(ownInside().getOrDefault(scope, List.of()));
+            return out;
+        }
+        for (Map.Entry<String, List<IndexedEntry>> e : own.entrySet()) {
+            if (Scopes.strictlyInside(e.getKey(), scope)) {
                 out.addAll(e.getValue());
             }
         }
         return out;
+    }
+
+    private Map<String, List<IndexedEntry>> ownInside() {
+        if (ownInside == null) {
+            ownInside = new HashMap<>();
+            for (Map.Entry<String, List<IndexedEntry>> e : own.entrySet()) {
+                String source = e.getKey();
+                for (int i = 1; i < source.length(); i++) {
+                    if (ownLengths.get(i) && Scopes.isBoundary(source.charAt(i))) {
+                        String scope = source.substring(0, i);
+                        if (own.containsKey(scope)) {
+                            ownInside.computeIfAbsent(scope, p -> new ArrayList<>()).addAll(e.getValue());
+                        }
+                    }
+                }
+            }
+        }
+        return ownInside;
     }
 
     @Override
@@ -161,8 +192,15 @@ public final class ReviewView implements ClusterView {
         return out;
     }
 
+    private static int capacityFor(int entries) {
+        return entries * 4 / 3 + 1;
+    }
+
     private List<IndexedEntry> others(List<IndexedEntry> entries) {
         List<IndexedEntry> out = new ArrayList<>(entries.size() + 2);
+        if (entries.isEmpty()) {
+            return out;
+        }
         for (IndexedEntry e : entries) {
             if (!e.belongsTo(object.kind(), object.name())) {
                 out.add(e);
