@@ -21,8 +21,8 @@ public record MirrorEntry(int index, String source, List<String> mirrors, String
 
     /** Unset and unknown values count as allow: an unknown value is denied on its own (S5). */
     public MirrorSourcePolicy effectivePolicy() {
-        return policy == null ? MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE
-                : MirrorSourcePolicy.parse(policy).orElse(MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE);
+        MirrorSourcePolicy known = policy == null ? null : MirrorSourcePolicy.of(policy);
+        return known == null ? MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE : known;
     }
 
     public boolean neverContactSource() {

@@ -42,14 +42,14 @@ public final class CrossPolicyRules {
         // P6, P7 and P9 depend on the source and its policy only: a repeated entry (oc adm catalog
         // mirror writes many) would repeat the same finding, and scanning every entry of a source
         // once per entry of it costs time quadratic in the entries
-        Set<String> scopesChecked = new HashSet<>();
+        Set<ScopeAndPolicy> scopesChecked = new HashSet<>();
         for (ParsedEntry pe : entries) {
             Location source = pe.source();
             if (source == null || !pe.entry().hasRealMirror()) {
                 continue;
             }
             checkBlockedMirrors(pe, view, config, out);
-            if (scopesChecked.add(pe.entry().source() + '\u0000' + pe.entry().effectivePolicy())) {
+            if (scopesChecked.add(new ScopeAndPolicy(pe.entry().source(), pe.entry().effectivePolicy()))) {
                 if (source.wildcard()) {
                     checkWildcardNesting(pe, view, config, out);
                 }
@@ -59,6 +59,9 @@ public final class CrossPolicyRules {
             checkAllowedRegistries(pe, view, config, out);
         }
         checkOtherPullKindBlocked(set, entries, view, out);
+    }
+
+    private record ScopeAndPolicy(String source, MirrorSourcePolicy policy) {
     }
 
     /** P4: one exact source, different effective policies anywhere (unset counts as allow). */
@@ -73,7 +76,7 @@ public final class CrossPolicyRules {
         for (Map.Entry<String, ParsedEntry> e : firstBySource.entrySet()) {
             String source = e.getKey();
             ParsedEntry mine = e.getValue();
-            if (view.facts(source).policies().size() < 2) {
+            if (!view.facts(source).conflictingPolicies()) {
                 continue;
             }
             MirrorSourcePolicy here = mine.entry().effectivePolicy();

@@ -32,7 +32,6 @@ public final class OrderRules {
         Map<String, List<String>> orders = new LinkedHashMap<>();
         for (Map.Entry<String, ParsedEntry> e : firstBySource.entrySet()) {
             String source = e.getKey();
-            String path = e.getValue().path() + ".source";
             SourceFacts.Group facts = view.facts(source).group(group);
             List<List<String>> lists = facts.lists();
             MergedOrder merged = facts.merged();
@@ -41,6 +40,7 @@ public final class OrderRules {
             if (!merged.conflict() && !merged.sourceBeforeMirror() && !split) {
                 continue;
             }
+            String path = e.getValue().path() + ".source";
             String otherNames = CrossPolicyRules.namesWithout(facts.refs(), set.kind().ref(set.name()));
             boolean alone = otherNames.isEmpty();
             String uses = "nodes will use " + String.join(", ", merged.order());

@@ -35,12 +35,13 @@ public final class SyntaxRules {
         Location source = checkLocation(base + ".source", entry.source(), LocationRole.SOURCE, out);
         List<String> mirrors = entry.mirrors();
         List<Location> parsedMirrors = new ArrayList<>(mirrors.size());
-        Set<String> seen = new HashSet<>();
+        // most entries have one mirror: no set to find repeats in then
+        Set<String> seen = mirrors.size() > 1 ? new HashSet<>() : null;
         for (int i = 0; i < mirrors.size(); i++) {
             String path = base + ".mirrors[" + i + "]";
             String mirror = mirrors.get(i);
             parsedMirrors.add(checkLocation(path, mirror, LocationRole.MIRROR, out));
-            if (mirror != null && !seen.add(mirror)) {
+            if (mirror != null && seen != null && !seen.add(mirror)) {
                 checkDuplicate(set, path, mirror, out);
             }
         }
@@ -49,7 +50,7 @@ public final class SyntaxRules {
                     "mirrorSourcePolicy " + Quote.of(entry.policy()) + " is not a known policy",
                     "use NeverContactSource or AllowContactingSource, or remove the field"));
         }
-        return new ParsedEntry(set, entry, source, parsedMirrors);
+        return new ParsedEntry(set, entry, base, source, parsedMirrors);
     }
 
     private static void checkDuplicate(MirrorSet set, String path, String mirror, List<Finding> out) {

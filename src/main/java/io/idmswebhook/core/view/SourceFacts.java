@@ -6,11 +6,7 @@ import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorGroup;
 import io.idmswebhook.core.model.MirrorSourcePolicy;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -36,20 +32,23 @@ public final class SourceFacts {
 
     private final String source;
     private final List<IndexedEntry> entries;
-    private final Set<MirrorSourcePolicy> policies = EnumSet.noneOf(MirrorSourcePolicy.class);
-    private final Set<MirrorGroup> mirrored = EnumSet.noneOf(MirrorGroup.class);
-    private final Map<MirrorGroup, Group> groups = new EnumMap<>(MirrorGroup.class);
+    /** Bit per {@link MirrorSourcePolicy} ordinal: one is made per source of every review, so no sets. */
+    private int policies;
+    /** Bit per {@link MirrorGroup} ordinal. */
+    private int mirrored;
+    private final Group[] groups = new Group[MirrorGroup.values().length];
 
     private SourceFacts(String source, List<IndexedEntry> entries) {
         this.source = source;
         this.entries = entries;
         for (IndexedEntry e : entries) {
             MirrorEntry entry = e.entry();
-            if (entry.hasRealMirror()) {
-                mirrored.add(e.kind().mirrorGroup());
+            boolean real = entry.hasRealMirror();
+            if (real) {
+                mirrored |= 1 << e.kind().mirrorGroup().ordinal();
             }
-            if (entry.hasRealMirror() || entry.policy() != null) {
-                policies.add(entry.effectivePolicy());
+            if (real || entry.policy() != null) {
+                policies |= 1 << entry.effectivePolicy().ordinal();
             }
         }
     }
@@ -60,21 +59,21 @@ public final class SourceFacts {
     }
 
     /**
-     * The effective policies of the entries the nodes act on (a real mirror or a policy set;
-     * unset counts as AllowContactingSource). More than one is a P4 conflict.
+     * The entries the nodes act on (a real mirror or a policy set) have more than one effective
+     * policy, unset counting as AllowContactingSource: a P4 conflict.
      */
-    public Set<MirrorSourcePolicy> policies() {
-        return policies;
+    public boolean conflictingPolicies() {
+        return Integer.bitCount(policies) > 1;
     }
 
     /** Some entry of the group has a real mirror for the source. */
     public boolean mirrored(MirrorGroup group) {
-        return mirrored.contains(group);
+        return (mirrored & 1 << group.ordinal()) != 0;
     }
 
     /** The group's lists with a real mirror, merged; computed on first use. */
     public synchronized Group group(MirrorGroup group) {
-        Group known = groups.get(group);
+        Group known = groups[group.ordinal()];
         if (known != null) {
             return known;
         }
@@ -87,7 +86,7 @@ public final class SourceFacts {
             }
         }
         Group made = new Group(lists, MirrorMerge.merge(source, lists), allIdentical(lists), new ArrayList<>(refs));
-        groups.put(group, made);
+        groups[group.ordinal()] = made;
         return made;
     }
 
