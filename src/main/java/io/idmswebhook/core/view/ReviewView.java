@@ -5,7 +5,6 @@ import io.idmswebhook.core.model.ImageConfig;
 import io.idmswebhook.core.model.MirrorEntry;
 import io.idmswebhook.core.model.MirrorSet;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +38,8 @@ public final class ReviewView implements ClusterView {
      */
     private Map<String, List<IndexedEntry>> ownInside;
     private final List<String> ownWildcards = new ArrayList<>();
-    /** Lengths of the object's sources: a prefix of another length cannot be one of them. */
-    private final BitSet ownLengths = new BitSet();
+    /** The object's sources, for prefixes to be built only where they may be one of them. */
+    private final SourceHashFilter ownHashes;
     private final Map<String, List<IndexedEntry>> withSourceMemo;
     private final Map<String, SourceFacts> factsMemo;
 
@@ -57,7 +56,6 @@ public final class ReviewView implements ClusterView {
             if (e.source() == null) {
                 continue;
             }
-            ownLengths.set(e.source().length());
             own.computeIfAbsent(e.source(), s -> {
                 if (s.startsWith("*.")) {
                     ownWildcards.add(s);
@@ -65,6 +63,7 @@ public final class ReviewView implements ClusterView {
                 return new ArrayList<>(1);
             }).add(new IndexedEntry(object.kind(), object.name(), e));
         }
+        this.ownHashes = new SourceHashFilter(own.keySet());
     }
 
     @Override
@@ -116,10 +115,14 @@ public final class ReviewView implements ClusterView {
 
     /** The object's entries whose source is a separator-ended prefix of {@code location} or a wildcard covering it. */
     private void addOwnEnclosing(List<IndexedEntry> out, String location) {
-        for (int i = 1; i < location.length(); i++) {
-            if (ownLengths.get(i) && Scopes.isBoundary(location.charAt(i))) {
+        int hash = 0;
+        for (int i = 0; i < location.length(); i++) {
+            char c = location.charAt(i);
+            // hash is location.substring(0, i).hashCode()
+            if (i > 0 && Scopes.isBoundary(c) && ownHashes.mayContain(hash)) {
                 out.addAll(own.getOrDefault(location.substring(0, i), List.of()));
             }
+            hash = 31 * hash + c;
         }
         for (String w : ownWildcards) {
             // a wildcard the location starts with is itself, a prefix found above, or no match
@@ -165,13 +168,16 @@ public final class ReviewView implements ClusterView {
             ownInside = new HashMap<>();
             for (Map.Entry<String, List<IndexedEntry>> e : own.entrySet()) {
                 String source = e.getKey();
-                for (int i = 1; i < source.length(); i++) {
-                    if (ownLengths.get(i) && Scopes.isBoundary(source.charAt(i))) {
+                int hash = 0;
+                for (int i = 0; i < source.length(); i++) {
+                    char c = source.charAt(i);
+                    if (i > 0 && Scopes.isBoundary(c) && ownHashes.mayContain(hash)) {
                         String scope = source.substring(0, i);
                         if (own.containsKey(scope)) {
                             ownInside.computeIfAbsent(scope, p -> new ArrayList<>()).addAll(e.getValue());
                         }
                     }
+                    hash = 31 * hash + c;
                 }
             }
         }
