@@ -398,10 +398,28 @@ public final class CrossPolicyRules {
         MirrorGroup group = pe.set().kind().mirrorGroup();
         MirrorGroup otherGroup = other(group);
         String source = pe.entry().source();
+        List<IndexedEntry> inside = view.inside(source);
+        if (!inside.isEmpty()) {
+            checkShadowedBy(pe, inside, view, out);
+        }
+        if (hasGroupEntry(view, source, otherGroup)) {
+            return;
+        }
+        List<IndexedEntry> enclosing = view.enclosing(source);
+        if (!enclosing.isEmpty()) {
+            checkShadows(pe, enclosing, out);
+        }
+    }
+
+    /** P9 from inside: more specific entries of the other group win over this one. */
+    private static void checkShadowedBy(ParsedEntry pe, List<IndexedEntry> inside, ClusterView view, List<Finding> out) {
+        MirrorGroup group = pe.set().kind().mirrorGroup();
+        MirrorGroup otherGroup = other(group);
+        String source = pe.entry().source();
         TreeSet<String> shadowing = new TreeSet<>();
         TreeSet<String> cutOff = new TreeSet<>();
         TreeSet<String> cutOffObjects = new TreeSet<>();
-        for (IndexedEntry inner : view.inside(source)) {
+        for (IndexedEntry inner : inside) {
             if (inner.kind().mirrorGroup() != group && inner.entry().hasRealMirror()
                     && !hasGroupEntry(view, inner.entry().source(), group)) {
                 String named = Quote.of(inner.entry().source()) + " (" + inner.ref() + ")";
@@ -426,12 +444,16 @@ public final class CrossPolicyRules {
                             + " the more specific entry wins, so the mirrors of this entry are not used there",
                     "add a " + kindFor(group) + " entry for those sources too"));
         }
-        if (hasGroupEntry(view, source, otherGroup)) {
-            return;
-        }
+    }
+
+    /** P9 from outside: this entry wins over broader entries of the other group. */
+    private static void checkShadows(ParsedEntry pe, List<IndexedEntry> enclosing, List<Finding> out) {
+        MirrorGroup group = pe.set().kind().mirrorGroup();
+        MirrorGroup otherGroup = other(group);
+        String source = pe.entry().source();
         TreeSet<String> shadowed = new TreeSet<>();
         TreeSet<String> shadowedObjects = new TreeSet<>();
-        for (IndexedEntry outer : view.enclosing(source)) {
+        for (IndexedEntry outer : enclosing) {
             if (outer.kind().mirrorGroup() != group && outer.entry().hasRealMirror()) {
                 shadowed.add(Quote.of(outer.entry().source()) + " (" + outer.ref() + ")");
                 shadowedObjects.add(outer.ref());

@@ -77,17 +77,27 @@ public final class SourceFacts {
         if (known != null) {
             return known;
         }
-        List<List<String>> lists = new ArrayList<>();
-        TreeSet<String> refs = new TreeSet<>();
+        List<List<String>> lists = new ArrayList<>(entries.size());
+        List<IndexedEntry> from = new ArrayList<>(entries.size());
         for (IndexedEntry e : entries) {
             if (e.kind().mirrorGroup() == group && e.entry().hasRealMirror()) {
                 lists.add(withoutNulls(e.entry().mirrors()));
-                refs.add(e.ref());
+                from.add(e);
             }
         }
-        Group made = new Group(lists, MirrorMerge.merge(source, lists), allIdentical(lists), new ArrayList<>(refs));
+        Group made = new Group(lists, MirrorMerge.merge(source, lists), allIdentical(lists), refs(from));
         groups[group.ordinal()] = made;
         return made;
+    }
+
+    /** The objects the entries come from, sorted and distinct; most sources have one entry. */
+    private static List<String> refs(List<IndexedEntry> from) {
+        if (from.size() == 1) {
+            return List.of(from.get(0).ref());
+        }
+        TreeSet<String> refs = new TreeSet<>();
+        from.forEach(e -> refs.add(e.ref()));
+        return new ArrayList<>(refs);
     }
 
     /** Repeated identical lists, as {@code oc adm catalog mirror} writes them, merge to themselves. */
