@@ -9,7 +9,6 @@ import io.idmswebhook.core.rules.Limits;
 import io.idmswebhook.core.view.ClusterState;
 import io.idmswebhook.core.view.MirrorSetIndex;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,14 +52,15 @@ class EntryScaleBench {
         return new MirrorSet(MirrorSetKind.IDMS, "idms-operator-0", list);
     }
 
-    record Row(int entries, int reviews, double cpuUsPerReview, double p50us, double p99us) {
+    /** @param bytesPerEntry what the validating thread allocated per entry: the work, apart from where the data sits */
+    record Row(int entries, int reviews, double cpuUsPerReview, double bytesPerEntry, double p50us, double p99us) {
         double nsPerEntry() {
             return cpuUsPerReview * 1_000 / entries;
         }
     }
 
     static Row run(int entries) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         MirrorSet object = ocMirrorObject(entries);
         MirrorSetValidator validator = new MirrorSetValidator(new Limits(entries, 100, entries * 100, 1024));
         MirrorSetIndex cluster = new MirrorSetIndex(ClusterState.READY);
@@ -76,6 +76,7 @@ class EntryScaleBench {
         long[] wall = new long[1 << 20];
         int n = 0;
         long cpu0 = threads.getCurrentThreadCpuTime();
+        long bytes0 = threads.getCurrentThreadAllocatedBytes();
         long end = System.nanoTime() + MEASURE_NANOS;
         for (long now = System.nanoTime(); now < end && n < wall.length; n++) {
             sink += validator.validate(object, null, cluster).warnings().size();
@@ -84,12 +85,13 @@ class EntryScaleBench {
             now = after;
         }
         long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+        long bytes = threads.getCurrentThreadAllocatedBytes() - bytes0;
         if (sink == Long.MIN_VALUE) {
             System.out.println();
         }
         long[] t = Arrays.copyOf(wall, n);
         Arrays.sort(t);
-        return new Row(entries, n, cpu / 1e3 / n, t[n / 2] / 1e3, t[Math.min(n - 1, n * 99 / 100)] / 1e3);
+        return new Row(entries, n, cpu / 1e3 / n, (double) bytes / n / entries, t[n / 2] / 1e3, t[Math.min(n - 1, n * 99 / 100)] / 1e3);
     }
 
     @Test
@@ -101,11 +103,12 @@ class EntryScaleBench {
         }
         Row smallest = rows.get(0);
         StringBuilder sb = new StringBuilder("\n| entries | reviews | CPU µs/review | ns/entry | x of "
-                + smallest.entries() + " entries per entry | p50 µs | p99 µs |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+                + smallest.entries() + " entries per entry | bytes allocated/entry | p50 µs | p99 µs |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %.0f | %.2f | %.1f | %.1f |%n", r.entries(),
-                    r.reviews(), r.cpuUsPerReview(), r.nsPerEntry(), r.nsPerEntry() / smallest.nsPerEntry(),
-                    r.p50us(), r.p99us()));
+            sb.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %.0f | %.2f | %,.0f | %.1f | %.1f |%n",
+                    r.entries(), r.reviews(), r.cpuUsPerReview(), r.nsPerEntry(), r.nsPerEntry() / smallest.nsPerEntry(),
+                    r.bytesPerEntry(), r.p50us(), r.p99us()));
         }
         System.out.println(sb);
     }
