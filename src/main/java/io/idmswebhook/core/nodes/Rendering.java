@@ -194,7 +194,7 @@ public final class Rendering {
 
     private static Refusal validateEntry(MirrorEntry e, Map<String, String> policies) {
         String source = e.source() == null ? "" : e.source();
-        if (!LocationParser.parse(source, LocationRole.SOURCE).ok()) {
+        if (!LocationParser.isValid(source, LocationRole.SOURCE)) {
             return new Refusal("invalid format for source " + TomlStrings.goQuote(source), RuleId.S1, source);
         }
         String policy = validatedPolicy(e);
@@ -205,7 +205,7 @@ public final class Rendering {
         }
         for (String mirror : e.mirrors()) {
             String m = mirror == null ? "" : mirror;
-            if (!LocationParser.parse(m, LocationRole.MIRROR).ok()) {
+            if (!LocationParser.isValid(m, LocationRole.MIRROR)) {
                 return new Refusal("invalid format for mirror " + TomlStrings.goQuote(m), RuleId.S1, m);
             }
             if (policy.equals(MirrorSourcePolicy.NEVER_CONTACT_SOURCE.value()) && m.equals(source)) {

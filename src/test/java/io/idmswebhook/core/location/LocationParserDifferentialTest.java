@@ -77,7 +77,10 @@ class LocationParserDifferentialTest {
                 c.accepted[LocationRole.MIRROR.ordinal()]);
     }
 
-    /** Counts verdicts and keeps the first disagreements with enough detail to reproduce them. */
+    /**
+     * Counts verdicts and keeps the first disagreements with enough detail to reproduce them. The
+     * validity check is held to the parse's verdict on every string, since callers use it in its place.
+     */
     static final class Comparison {
         private static final int SHOWN = 10;
         int strings;
@@ -92,6 +95,14 @@ class LocationParserDifferentialTest {
                 ParsedLocation actual = LocationParser.parse(s, role);
                 if (expected) {
                     accepted[role.ordinal()]++;
+                }
+                boolean valid = LocationParser.isValid(s, role);
+                if (valid != actual.ok()) {
+                    disagreements++;
+                    if (shown.size() < SHOWN) {
+                        shown.add(String.format("%s %s: parse %s, isValid %s", role.noun(), quote(s),
+                                actual.ok() ? "accepts" : "rejects", valid ? "accepts" : "rejects"));
+                    }
                 }
                 if (actual.ok() != expected) {
                     disagreements++;

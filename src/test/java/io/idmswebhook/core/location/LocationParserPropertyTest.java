@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,14 +48,16 @@ class LocationParserPropertyTest {
         inputs.add("://");
         for (String s : inputs) {
             for (LocationRole role : LocationRole.values()) {
-                ParsedLocation p = assertDoesNotThrow(() -> LocationParser.parse(s, role),
-                        () -> role.noun() + " " + quote(s.length() > 200 ? s.substring(0, 200) + "..." : s));
+                Supplier<String> where = () -> role.noun() + " " + quote(s.length() > 200 ? s.substring(0, 200) + "..." : s);
+                ParsedLocation p = assertDoesNotThrow(() -> LocationParser.parse(s, role), where);
                 assertNotNull(p);
+                assertEquals(p.ok(), assertDoesNotThrow(() -> LocationParser.isValid(s, role), where), where);
             }
         }
         for (LocationRole role : LocationRole.values()) {
             ParsedLocation p = LocationParser.parse(null, role);
             assertFalse(p.ok());
+            assertFalse(LocationParser.isValid(null, role));
             assertEquals(LocationProblem.Kind.EMPTY, p.problem().kind());
         }
     }
