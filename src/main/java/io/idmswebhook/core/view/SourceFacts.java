@@ -32,25 +32,34 @@ public final class SourceFacts {
 
     private final String source;
     private final List<IndexedEntry> entries;
-    /** Bit per {@link MirrorSourcePolicy} ordinal: one is made per source of every review, so no sets. */
-    private int policies;
+    private static final int GROUPS = MirrorGroup.values().length;
+
+    /**
+     * Bit per {@link MirrorSourcePolicy} ordinal: one is made per source of every review, so no
+     * sets. Final, as the sets were: an audit shares one between threads.
+     */
+    private final int policies;
     /** Bit per {@link MirrorGroup} ordinal. */
-    private int mirrored;
-    private final Group[] groups = new Group[MirrorGroup.values().length];
+    private final int mirrored;
+    private final Group[] groups = new Group[GROUPS];
 
     private SourceFacts(String source, List<IndexedEntry> entries) {
         this.source = source;
         this.entries = entries;
+        int policyBits = 0;
+        int mirroredBits = 0;
         for (IndexedEntry e : entries) {
             MirrorEntry entry = e.entry();
             boolean real = entry.hasRealMirror();
             if (real) {
-                mirrored |= 1 << e.kind().mirrorGroup().ordinal();
+                mirroredBits |= 1 << e.kind().mirrorGroup().ordinal();
             }
             if (real || entry.policy() != null) {
-                policies |= 1 << entry.effectivePolicy().ordinal();
+                policyBits |= 1 << entry.effectivePolicy().ordinal();
             }
         }
+        this.policies = policyBits;
+        this.mirrored = mirroredBits;
     }
 
     /** @param entries every entry whose source is exactly {@code source}, in any order */
