@@ -25,6 +25,9 @@ public final class MirrorSetIndex implements ClusterView {
     private record Key(MirrorSetKind kind, String name) {
     }
 
+    /** Sources of this length or longer share the last slot of {@link #sourceLengths}. */
+    private static final int LONG_SOURCES = 256;
+
     private final Map<Key, MirrorSet> objects = new ConcurrentHashMap<>();
     private final Map<String, Map<Key, List<IndexedEntry>>> bySource = new ConcurrentHashMap<>();
     private final NavigableSet<String> sources = new ConcurrentSkipListSet<>();
@@ -37,7 +40,6 @@ public final class MirrorSetIndex implements ClusterView {
      * skips a length could not have found a source of it either.
      */
     private final AtomicIntegerArray sourceLengths = new AtomicIntegerArray(LONG_SOURCES + 1);
-    private static final int LONG_SOURCES = 256;
     private volatile ImageConfig imageConfig = ImageConfig.NONE;
     private volatile ClusterState state;
 
