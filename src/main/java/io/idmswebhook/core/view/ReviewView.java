@@ -115,15 +115,7 @@ public final class ReviewView implements ClusterView {
 
     /** The object's entries whose source is a separator-ended prefix of {@code location} or a wildcard covering it. */
     private void addOwnEnclosing(List<IndexedEntry> out, String location) {
-        int hash = 0;
-        for (int i = 0; i < location.length(); i++) {
-            char c = location.charAt(i);
-            // hash is location.substring(0, i).hashCode()
-            if (i > 0 && Scopes.isBoundary(c) && ownHashes.mayContain(hash)) {
-                out.addAll(own.getOrDefault(location.substring(0, i), List.of()));
-            }
-            hash = 31 * hash + c;
-        }
+        addOwnPrefixes(out, location);
         for (String w : ownWildcards) {
             // a wildcard the location starts with is itself, a prefix found above, or no match
             if (!location.startsWith(w) && Scopes.covers(w, location)) {
@@ -165,23 +157,39 @@ public final class ReviewView implements ClusterView {
 
     private Map<String, List<IndexedEntry>> ownInside() {
         if (ownInside == null) {
-            ownInside = new HashMap<>();
-            for (Map.Entry<String, List<IndexedEntry>> e : own.entrySet()) {
-                String source = e.getKey();
-                int hash = 0;
-                for (int i = 0; i < source.length(); i++) {
-                    char c = source.charAt(i);
-                    if (i > 0 && Scopes.isBoundary(c) && ownHashes.mayContain(hash)) {
-                        String scope = source.substring(0, i);
-                        if (own.containsKey(scope)) {
-                            ownInside.computeIfAbsent(scope, p -> new ArrayList<>()).addAll(e.getValue());
-                        }
+            Map<String, List<IndexedEntry>> index = new HashMap<>();
+            List<IndexedEntry> outer = new ArrayList<>();
+            own.forEach((source, inner) -> {
+                outer.clear();
+                addOwnPrefixes(outer, source);
+                String last = null;
+                for (IndexedEntry o : outer) {
+                    // the entries of one prefix come together, all with that prefix as their source
+                    if (!o.entry().source().equals(last)) {
+                        last = o.entry().source();
+                        index.computeIfAbsent(last, p -> new ArrayList<>()).addAll(inner);
                     }
-                    hash = 31 * hash + c;
                 }
-            }
+            });
+            ownInside = index;
         }
         return ownInside;
+    }
+
+    /**
+     * The entries of each of the object's sources that is a prefix of {@code location} ending at a
+     * separator. A prefix is built only where the hash filter lets it through: the running hash is
+     * {@code location.substring(0, i).hashCode()}.
+     */
+    private void addOwnPrefixes(List<IndexedEntry> out, String location) {
+        int hash = 0;
+        for (int i = 0; i < location.length(); i++) {
+            char c = location.charAt(i);
+            if (i > 0 && Scopes.isBoundary(c) && ownHashes.mayContain(hash)) {
+                out.addAll(own.getOrDefault(location.substring(0, i), List.of()));
+            }
+            hash = 31 * hash + c;
+        }
     }
 
     @Override
@@ -205,6 +213,7 @@ public final class ReviewView implements ClusterView {
     private List<IndexedEntry> others(List<IndexedEntry> entries) {
         List<IndexedEntry> out = new ArrayList<>(entries.size() + 2);
         if (entries.isEmpty()) {
+            // without a cluster every query comes here with nothing: not even an iterator then
             return out;
         }
         for (IndexedEntry e : entries) {
