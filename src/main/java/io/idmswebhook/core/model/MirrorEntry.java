@@ -21,7 +21,7 @@ public record MirrorEntry(int index, String source, List<String> mirrors, String
 
     /** Unset and unknown values count as allow: an unknown value is denied on its own (S5). */
     public MirrorSourcePolicy effectivePolicy() {
-        MirrorSourcePolicy known = policy == null ? null : MirrorSourcePolicy.of(policy);
+        MirrorSourcePolicy known = MirrorSourcePolicy.of(policy);
         return known == null ? MirrorSourcePolicy.ALLOW_CONTACTING_SOURCE : known;
     }
 

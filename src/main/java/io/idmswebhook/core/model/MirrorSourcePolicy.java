@@ -7,6 +7,8 @@ public enum MirrorSourcePolicy {
     NEVER_CONTACT_SOURCE("NeverContactSource"),
     ALLOW_CONTACTING_SOURCE("AllowContactingSource");
 
+    private static final MirrorSourcePolicy[] ALL = values();
+
     private final String value;
 
     MirrorSourcePolicy(String value) {
@@ -22,8 +24,8 @@ public enum MirrorSourcePolicy {
     }
 
     /**
-     * The policy {@code value} names, or null. The rules ask this of every entry many times, so it
-     * allocates nothing: no Optional, no copy of {@code values()}.
+     * The policy {@code value} names, or null (also for null). The rules ask this of every entry
+     * many times, so it allocates nothing: no Optional, no copy of {@code values()}.
      */
     public static MirrorSourcePolicy of(String value) {
         for (MirrorSourcePolicy p : ALL) {
@@ -33,6 +35,4 @@ public enum MirrorSourcePolicy {
         }
         return null;
     }
-
-    private static final MirrorSourcePolicy[] ALL = values();
 }

@@ -30,10 +30,10 @@ public final class SourceFacts {
         }
     }
 
-    private final String source;
-    private final List<IndexedEntry> entries;
     private static final int GROUPS = MirrorGroup.values().length;
 
+    private final String source;
+    private final List<IndexedEntry> entries;
     /**
      * Bit per {@link MirrorSourcePolicy} ordinal: one is made per source of every review, so no
      * sets. Final, as the sets were: an audit shares one between threads.
