@@ -86,6 +86,22 @@ class PackagingTest {
         assertTrue(checked >= 7, "found only " + checked + " COPY sources");
     }
 
+    /**
+     * The AOT cache is trained, and bench/run.sh measures, with the training stage's flags; the
+     * container runs with the runtime stage's. Two copies of one line drift apart unseen.
+     */
+    @Test
+    void theImageRunsWithTheFlagsItWasTrainedAndBenchmarkedWith() throws IOException {
+        String jvm = Files.readString(DOCKER.resolve("Dockerfile.jvm"));
+        Matcher opts = Pattern.compile("(?m)JAVA_OPTS=\"([^\"]*)\"").matcher(jvm);
+        List<String> found = new ArrayList<>();
+        while (opts.find()) {
+            found.add(opts.group(1));
+        }
+        assertEquals(2, found.size(), "Dockerfile.jvm: JAVA_OPTS for training and for the runtime, found " + found);
+        assertEquals(found.get(0), found.get(1), "Dockerfile.jvm: the runtime's JAVA_OPTS differ from the training stage's");
+    }
+
     @Test
     void theProductionBaseStaysTemurinOnUbiAndEveryBaseIsABuildArgument() throws IOException {
         String jvm = Files.readString(DOCKER.resolve("Dockerfile.jvm"));
