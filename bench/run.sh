@@ -35,7 +35,7 @@ base_mgmt_port="${BASE_MGMT_PORT:-9001}"
 # the image's Java major (Temurin 25) when a JDK of it is installed: the service is measured as it
 # ships. JAVA names another java binary; JAVA_OPTS replaces the flags; JAVA_ENV (NAME=VALUE
 # words) is the environment of the java process alone.
-image_opts="$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$root/src/main/docker/Dockerfile.jvm" | head -n 1)"
+image_opts="$(sed -n 's/^ARG IMAGE_JAVA_OPTS="\(.*\)"$/\1/p' "$root/src/main/docker/Dockerfile.jvm" | head -n 1)"
 # JAVA_OPTS= (set, empty) runs the JVM on its defaults.
 java_opts="${JAVA_OPTS-$image_opts}"
 java_env="${JAVA_ENV:-}"
@@ -80,7 +80,7 @@ usage() {
 Ports (loopback only): JAVA_PORT 8443, MGMT_PORT 9000, GO_PORT 9443, NGINX_PORT 9445,
 BASE_PORT 8444, BASE_MGMT_PORT 9001.
 JAVA_OPTS replaces the java flags (set and empty: the JVM's defaults); the default is the JVM
-image's (the ENV JAVA_OPTS line of src/main/docker/Dockerfile.jvm). JAVA_ENV holds NAME=VALUE
+image's (the ARG IMAGE_JAVA_OPTS line of src/main/docker/Dockerfile.jvm). JAVA_ENV holds NAME=VALUE
 words for the java process only (MALLOC_ARENA_MAX=2). JAVA names the java binary; the default
 is a JDK 25 (the image's Java) when one is installed under /usr/lib/jvm, else java on the PATH.
 USAGE

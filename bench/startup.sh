@@ -9,7 +9,7 @@
 # processes on the machine falls on all of them alike; the table gives medians and the ratio of
 # each median to plain `java -jar` on JDK 17. Archives (AppCDS, JDK 25 AOT cache) are made first
 # by a training run: start, 300 reviews, SIGTERM; the image's (variant j) by the image's own
-# training script with the image's flags (the ENV JAVA_OPTS line of src/main/docker/Dockerfile.jvm),
+# training script with the image's flags (the ARG IMAGE_JAVA_OPTS line of src/main/docker/Dockerfile.jvm),
 # as the image build makes it. Everything binds 127.0.0.1 and is stopped.
 #
 # JDK17 and JDK25 select the JVMs (defaults: the Debian JDK 17 and Temurin 25 on the dev machine).
@@ -23,7 +23,7 @@ JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 review="$here/src/test/resources/golden/idms-allowed.request.json"
 port=${PORT:-18443}
 mport=${MPORT:-19001}
-image_opts="$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$here/src/main/docker/Dockerfile.jvm" | head -n 1)"
+image_opts="$(sed -n 's/^ARG IMAGE_JAVA_OPTS="\(.*\)"$/\1/p' "$here/src/main/docker/Dockerfile.jvm" | head -n 1)"
 
 [ -f "$app/quarkus-run.jar" ] || { echo "startup.sh: $app/quarkus-run.jar missing; run ./mvnw package -DskipTests first" >&2; exit 1; }
 for j in "$JDK17" "$JDK25"; do [ -x "$j/bin/java" ] || { echo "startup.sh: no JVM at $j (set JDK17/JDK25)" >&2; exit 1; }; done
