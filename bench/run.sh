@@ -5,7 +5,7 @@
 # Ratios from one run are the result; absolute figures from different runs do not compare.
 #
 #   bench/run.sh [--duration 10s] [--warmup 10s] [--targets "java go nginx"] [--bodies "..."]
-#                [--cpu-only] [--aot | --no-aot] [--jfr] [--nmt] [--build] [--scale | --scale-only] [--keep]
+#                [--cpu-only] [--aot | --no-aot] [--jfr] [--no-profile] [--nmt] [--build] [--scale | --scale-only] [--keep]
 #   BASE_APP_DIR=<another build's target/quarkus-app> bench/run.sh   (adds target "base")
 #
 # See bench/README.md for what is measured and how to read it.
@@ -46,6 +46,9 @@ if [ -z "${JAVA:-}" ]; then
 fi
 java_bin="${JAVA:-java}"
 jfr=no
+# CPU-time profile of the service per body (JDK 25's jdk.CPUTimeSample, Linux): on by default
+# when the JVM has it.
+profile=auto
 nmt=no
 # The image starts from an AOT cache made by a training run with its flags; so does the
 # benchmark by default when the JVM has AOT caches (JDK 25 and later).
@@ -71,6 +74,10 @@ usage() {
   --aot, --no-aot start the service from an AOT cache trained with the same flags, as the image does
                   (default: when the JVM is 25 or later; env AOT=auto|on|off)
   --jfr           record the Java service with JFR (profile settings) into the results directory
+  --no-profile    skip the profiled run per body: by default, on a JDK 25 or later, the java service gets
+                  one more 32-connection run per body (not counted in the table) with JFR's CPU-time
+                  sampler on, and the report splits its CPU per review by stage (TLS, HTTP, reading,
+                  rules, node impact, answer, decision log, metrics, collector, JIT)
   --nmt           run the Java service with Native Memory Tracking and print where its RSS is
                   (committed MB per JVM area) after the runs; it costs a little CPU per review
   --build         rebuild the service even if target/quarkus-app/quarkus-run.jar exists
@@ -93,6 +100,7 @@ while [ $# -gt 0 ]; do
         --targets) targets="${2:?--targets needs a list}"; shift 2 ;;
         --bodies) bodies_wanted="${2:?--bodies needs a list}"; shift 2 ;;
         --jfr) jfr=yes; shift ;;
+        --no-profile) profile=no; shift ;;
         --nmt) nmt=yes; shift ;;
         --cpu-only) cpu_only=yes; shift ;;
         --aot) aot=on; shift ;;
@@ -271,6 +279,11 @@ wait_ready() {
 java_major="$("$java_bin" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
 use_aot=no
 if [ "$aot" = on ] || { [ "$aot" = auto ] && [ "${java_major:-0}" -ge 25 ]; }; then use_aot=yes; fi
+case " $targets " in *" java "*) ;; *) profile=no ;; esac
+if [ "$profile" = auto ]; then
+    if [ "${java_major:-0}" -ge 25 ] && [ "$(uname -s)" = Linux ]; then profile=yes
+    else profile=no; log "no CPU-time profile per body: it needs JFR's CPU-time sampler (JDK 25 or later, Linux)"; fi
+fi
 start_java() {
     local name="$1" dir="$2" port="$3" mport="$4" jvm=() jenv=()
     # shellcheck disable=SC2206 # JAVA_OPTS is a list of flags by design
@@ -413,6 +426,35 @@ measure() {
         }' "$out"
 }
 
+# One more run of the java service on a body, with JFR's CPU-time sampler on (one sample per 10 ms
+# of CPU a thread burns, native code included), not counted in the table: bench/CpuStages.java
+# splits the measured run's CPU per review by the stage the samples were in.
+profile_run() {
+    local b="$1" threads="$2" conns="$3" cpu="$4" jcmd out
+    jcmd="$(dirname "$java_bin")/jcmd"
+    out="$results/raw/java-$b-profile"
+    log "java, $b body: profiled run (CPU-time samples), $duration"
+    if ! "$jcmd" "${pid[java]}" JFR.start name="stages-$b" settings="$tmp/cpu-time.jfc" filename="$out.jfr" >"$out.log" 2>&1; then
+        log "no profile of $b: JFR.start failed (${out#"$root"/}.log)"; return 0
+    fi
+    measure java "$b" "$threads" "$conns" "$duration" "$out.txt" >/dev/null
+    "$jcmd" "${pid[java]}" JFR.stop name="stages-$b" >>"$out.log" 2>&1 || true
+    "$java_bin" "$here/CpuStages.java" "$out.jfr" "$out.txt.threads" "$cpu" >"$results/raw/java-$b.stages" 2>>"$out.log" \
+        || { log "no profile of $b: CpuStages failed (${out#"$root"/}.log)"; rm -f "$results/raw/java-$b.stages"; }
+}
+if [ "$profile" = yes ]; then
+    cat > "$tmp/cpu-time.jfc" <<'JFC'
+<?xml version="1.0" encoding="UTF-8"?>
+<configuration version="2.0" label="CPU time" description="CPU-time samples only, for bench/CpuStages.java">
+  <event name="jdk.CPUTimeSample">
+    <setting name="enabled">true</setting>
+    <setting name="throttle">10ms</setting>
+    <setting name="stackTrace">true</setting>
+  </event>
+</configuration>
+JFC
+fi
+
 # A first request per target and body, kept in the results, so a table never hides a service that
 # answered something other than an AdmissionReview.
 for b in "${bodies[@]}"; do
@@ -483,6 +525,9 @@ for b in "${bodies[@]}"; do
             "$p50_1" "$p99_1" "$max_1" "$p50_8" "$p99_8" "$max_8" "$cpu8" "$errors" "$rss" \
             $((req32 + req1 + req8)) >> "$tsv"
         log "$t $b: $rps32 req/s, $cpu32 us CPU/req, p99@8 $p99_8 ms, errors $errors, RSS $rss MB"
+        if [ "$t" = java ] && [ "$profile" = yes ]; then
+            if [ "$big" = yes ]; then profile_run "$b" 1 2 "$cpu32"; else profile_run "$b" 2 32 "$cpu32"; fi
+        fi
     done
 done
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -494,7 +539,7 @@ md="$results/results.md"
 {
     echo "Run $stamp on $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo);" \
         "$("$java_bin" -version 2>&1 | head -n 1) ($java_bin);" \
-        "$(wrk -v 2>&1 | head -n 1 | awk '{print "wrk " $2}'); $(nginx -v 2>&1 | sed 's/.*: //')" \
+        "$(wrk -v 2>&1 | head -n 1 | awk '{print "wrk " $2}')$([[ " $targets " == *" nginx "* ]] && nginx -v 2>&1 | sed 's/.*: /; /')" \
         "$([ "$want_go" = yes ] && go version | awk '{print "; " $3}')${base_app_dir:+; base: $base_app_dir}."
     echo "Each figure from one ${duration} wrk run over TLS with keep-alive (32 connections: -t2 -c32;" \
         "1: -t1 -c1; 8: -t2 -c8), targets interleaved per body; JVM warm-up (not counted) in rounds of ${warmup} per body until the JIT was under 5 % of the service's CPU." \
@@ -571,6 +616,32 @@ case " $targets " in *" java "*)
                 [ -f "$f" ] && echo "- CPU target missed on $b; the service's CPU in that run by thread: $(awk '{ name = substr($0, 1, 16); sub(/ +$/, "", name)
                     printf "%s%s %s", (NR > 1 ? ", " : ""), name, $NF }' "$f")"
             done
+        fi
+        # Where the CPU per review went, by stage, from the profiled run of each body.
+        stage_files=()
+        for b in "${bodies[@]}"; do [ -s "$results/raw/java-$b.stages" ] && stage_files+=("$results/raw/java-$b.stages"); done
+        if [ ${#stage_files[@]} -gt 0 ]; then
+            echo
+            echo "Where the java service's CPU per review goes, by stage (µs per review and share; the measured run's CPU split by the CPU-time samples of one more run per body):"
+            echo
+            awk -F'\t' '
+                FNR == 1 { f++; name = FILENAME; sub(/.*\/java-/, "", name); sub(/\.stages$/, "", name); body[f] = name }
+                $1 == "event-loop samples" { samples[f] = $2; next }
+                { if (!seen[$1]++) order[++n] = $1; us[$1, f] = $2; pct[$1, f] = $3; total[f] += $2 }
+                END {
+                    line = "| stage |"; rule = "|---|"
+                    for (i = 1; i <= f; i++) { line = line " " body[i] " |"; rule = rule "---:|" }
+                    print line; print rule
+                    for (k = 1; k <= n; k++) {
+                        line = "| " order[k] " |"
+                        for (i = 1; i <= f; i++) line = line sprintf(" %s (%s %%) |", fmt(us[order[k], i]), pct[order[k], i])
+                        print line
+                    }
+                    line = "| total (event-loop samples) |"
+                    for (i = 1; i <= f; i++) line = line sprintf(" %s (%d) |", fmt(total[i]), samples[i])
+                    print line
+                }
+                function fmt(v) { return v >= 1000 ? sprintf("%.0f", v) : sprintf("%.1f", v) }' "${stage_files[@]}"
         fi
         if [ "$nmt" = yes ]; then
             echo
