@@ -14,13 +14,13 @@ import io.idmswebhook.core.nodes.RegistriesConf.Registry;
 import io.idmswebhook.core.rules.RuleId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The registries.conf the Machine Config Operator renders from every IDMS, ITMS and ICSP and the
@@ -231,7 +231,9 @@ public final class Rendering {
     }
 
     private static List<Merged> merged(List<MirrorSet> first, List<MirrorSet> second) {
-        Map<String, List<List<String>>> lists = new TreeMap<>();
+        // hashed, then sorted once: a sorted map compared strings on every insert, a fifth of the
+        // rendering's cost on an oc-mirror-sized object
+        Map<String, List<List<String>>> lists = new HashMap<>();
         Set<String> blocked = new HashSet<>();
         for (List<MirrorSet> kind : List.of(first, second)) {
             for (MirrorSet set : kind) {
@@ -247,9 +249,12 @@ public final class Rendering {
                 }
             }
         }
-        List<Merged> out = new ArrayList<>(lists.size());
-        lists.forEach((source, l) -> out.add(new Merged(source, MirrorMerge.merge(source, l).order(),
-                blocked.contains(source))));
+        List<String> sources = new ArrayList<>(lists.keySet());
+        Collections.sort(sources);
+        List<Merged> out = new ArrayList<>(sources.size());
+        for (String source : sources) {
+            out.add(new Merged(source, MirrorMerge.merge(source, lists.get(source)).order(), blocked.contains(source)));
+        }
         return out;
     }
 
