@@ -231,8 +231,8 @@ public final class Rendering {
     }
 
     private static List<Merged> merged(List<MirrorSet> first, List<MirrorSet> second) {
-        // hashed, then sorted once: a sorted map compared strings on every insert, a fifth of the
-        // rendering's cost on an oc-mirror-sized object
+        // hashed, then sorted once: a sorted map compared source strings on every insert, 5.5 % of
+        // a 10,000-entry review in-process (the whole rendering was 14.8 %)
         Map<String, List<List<String>>> lists = new HashMap<>();
         Set<String> blocked = new HashSet<>();
         for (List<MirrorSet> kind : List.of(first, second)) {
